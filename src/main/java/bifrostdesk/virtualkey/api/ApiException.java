@@ -34,7 +34,13 @@ public final class ApiException extends Exception {
     private final String serverMessage;
     private final String method;
 
-    ApiException(Kind kind, int status, String serverMessage, String method, String path, Throwable cause) {
+    /**
+     * Public so fakes of the client (view-model tests, the sandbox) can raise the same failures.
+     *
+     * @param status 0 when no HTTP answer arrived
+     * @param path   the request path, shown in {@link #getMessage()}; never put a body or secret here
+     */
+    public ApiException(Kind kind, int status, String serverMessage, String method, String path, Throwable cause) {
         super(describe(kind, status, serverMessage, method, path), cause);
         this.kind = kind;
         this.status = status;
