@@ -135,6 +135,8 @@ public final class Records {
         public String provider;
         public Double weight;
         public List<String> allowedModels = new ArrayList<>();
+        /** LATER only. */
+        public List<String> blacklistedModels = new ArrayList<>();
         public boolean allowAllKeys;
         public List<String> keyIds = new ArrayList<>();
         public List<BudgetRec> budgets = new ArrayList<>();
@@ -146,6 +148,7 @@ public final class Records {
             p.provider = provider;
             p.weight = weight;
             p.allowedModels = new ArrayList<>(allowedModels);
+            p.blacklistedModels = new ArrayList<>(blacklistedModels);
             p.allowAllKeys = allowAllKeys;
             p.keyIds = new ArrayList<>(keyIds);
             budgets.forEach(b -> p.budgets.add(b.copy()));

@@ -101,6 +101,9 @@ final class VkJson {
             o.put("weight", p.weight);
         }
         o.set("allowed_models", Json.arr(p.allowedModels));
+        if (dialect == Dialect.LATER) {
+            o.set("blacklisted_models", Json.arr(p.blacklistedModels));
+        }
         if (!legacy) {
             o.put("allow_all_keys", p.allowAllKeys);
         } else {

@@ -265,6 +265,11 @@ final class VkUpdater {
         List<String> models = Json.strings(item, "allowed_models");
         validateWhiteList("allowed_models for provider " + pc.provider, models);
         pc.allowedModels = models == null ? new ArrayList<>() : models;
+        if (dialect == Dialect.LATER) {
+            List<String> blocked = Json.strings(item, "blacklisted_models");
+            validateWhiteList("blacklisted_models for provider " + pc.provider, blocked);
+            pc.blacklistedModels = blocked == null ? new ArrayList<>() : blocked;
+        }
         List<String> keyIds = Json.strings(item, "key_ids");
         validateWhiteList("key_ids for provider " + pc.provider, keyIds);
         if (keyIds != null && keyIds.size() == 1 && keyIds.get(0).equals("*")) {

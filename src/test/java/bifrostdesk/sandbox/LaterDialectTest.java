@@ -141,6 +141,40 @@ class LaterDialectTest {
     }
 
     @Test
+    void blacklistedModelsAreOverwrittenAndValidated() {
+        Resp r = http.putVk(checkout, j("{'provider_configs':[{'provider':'openai','allowed_models':['*'],"
+                + "'key_ids':['*'],'blacklisted_models':['o3-mini']}]}"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.vk().get("provider_configs").get(0).get("blacklisted_models").get(0).asText()).isEqualTo("o3-mini");
+        long id = r.vk().get("provider_configs").get(0).get("id").asLong();
+        Resp cleared = http.putVk(checkout, j("{'provider_configs':[{'id':" + id + ",'provider':'openai'}]}"));
+        assertThat(cleared.vk().get("provider_configs").get(0).get("blacklisted_models")).isEmpty();
+        Resp bad = http.putVk(checkout, j("{'provider_configs':[{'provider':'openai','blacklisted_models':['*','x']}]}"));
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @Test
+    void concurrentPutsAreSerialised() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> fs = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                fs.add(pool.submit(() -> http.putVk(checkout, j("{'budgets':[{'max_limit':" + (n + 1)
+                        + ",'reset_duration':'1d'}]}")).status()));
+            }
+            for (java.util.concurrent.Future<Integer> f : fs) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode vk = http.getVk(checkout);
+        assertThat(vk.get("budgets")).hasSize(1);
+        assertThat(vk.get("budgets").get(0).get("current_usage").asDouble()).isEqualTo(42);
+    }
+
+    @Test
     void calendarAlignedPersists() {
         assertThat(http.putVk(checkout, j("{'calendar_aligned':true}")).vk().get("calendar_aligned").asBoolean())
                 .isTrue();

@@ -154,6 +154,11 @@ class V15DialectTest {
     }
 
     @Test
+    void noBlacklistedModelsInThisVersion() {
+        assertThat(http.getVk(checkout).get("provider_configs").get(0).has("blacklisted_models")).isFalse();
+    }
+
+    @Test
     void keyEndpointsExist() {
         JsonNode keys = http.get("/api/providers/openai/keys").json();
         assertThat(keys.get("total").asInt()).isEqualTo(3);
