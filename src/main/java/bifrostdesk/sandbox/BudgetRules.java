@@ -1,0 +1,208 @@
+package bifrostdesk.sandbox;
+
+import bifrostdesk.sandbox.Records.BudgetRec;
+import bifrostdesk.virtualkey.api.Dialect;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** Budget validation and reconciliation per dialect (REFERENCE §2.6.3, §3, §10). */
+final class BudgetRules {
+    private final Dialect dialect;
+
+    BudgetRules(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * Handler-level checks of a {@code budgets[]} list: negative limit, unparsable or (LATER) non-positive
+     * duration, duplicate duration. {@code bare} selects unwrapped (VK level, before the transaction) errors.
+     */
+    void prevalidate(JsonNode list, boolean bare) {
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode b : list) {
+            double max = b.path("max_limit").asDouble(0);
+            String dur = b.path("reset_duration").asText("");
+            if (max < 0) {
+                throw err(bare, String.format(Locale.ROOT, "Budget max_limit cannot be negative: %.2f", max));
+            }
+            Double nanos = GoDuration.parseNanos(dur);
+            if (nanos == null) {
+                throw err(bare, "Invalid reset duration format: " + dur);
+            }
+            if (dialect == Dialect.LATER && nanos <= 0) {
+                throw err(bare, "Invalid reset duration (must be a positive duration)");
+            }
+            if (!seen.add(dur)) {
+                throw err(bare, "Duplicate reset_duration in budgets: " + dur);
+            }
+        }
+    }
+
+    private static ApiException err(boolean bare, String msg) {
+        return bare ? ApiException.bare(400, msg) : ApiException.badRequest(msg);
+    }
+
+    /**
+     * The budgets that result from a full desired list (V1_5: by duration; LATER: by id, then duration, with
+     * usage inheritance). {@code existing} is not modified; matched rows are updated copies.
+     */
+    List<BudgetRec> reconcile(List<BudgetRec> existing, JsonNode list, boolean calendarAligned, boolean resetUsage,
+            Instant now) {
+        List<BudgetRec> out = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (JsonNode item : list) {
+            double max = item.path("max_limit").asDouble(0);
+            String dur = item.path("reset_duration").asText("");
+            BudgetRec match = null;
+            String id = dialect == Dialect.LATER ? Json.text(item, "id") : null;
+            if (id != null) {
+                for (BudgetRec b : existing) {
+                    if (b.id.equals(id)) {
+                        match = b;
+                    }
+                }
+                if (match == null) {
+                    throw ApiException.badRequest("budget " + id + " does not belong to this entity");
+                }
+            } else {
+                for (BudgetRec b : existing) {
+                    if (b.resetDuration.equals(dur) && !used.contains(b.id)) {
+                        match = b;
+                    }
+                }
+            }
+            BudgetRec r;
+            if (match != null) {
+                used.add(match.id);
+                r = match;
+                r.maxLimit = max;
+                r.resetDuration = dur;
+                r.updatedAt = now;
+            } else {
+                r = newBudget(max, dur, calendarAligned, now);
+                if (dialect == Dialect.LATER && !resetUsage) {
+                    r.currentUsage = inheritedUsage(existing, dur);
+                }
+            }
+            validate(r);
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** The usage of the closest shorter existing budget (LATER's inheritUsageFromClosestShorterBudget). */
+    private static double inheritedUsage(List<BudgetRec> existing, String dur) {
+        Double d = GoDuration.parseNanos(dur);
+        BudgetRec best = null;
+        double bestNanos = -1;
+        for (BudgetRec b : existing) {
+            Double n = GoDuration.parseNanos(b.resetDuration);
+            if (n != null && d != null && n < d && n > bestNanos) {
+                best = b;
+                bestNanos = n;
+            }
+        }
+        return best == null ? 0 : best.currentUsage;
+    }
+
+    /** validateBudget and the table's BeforeSave: both are plain errors (500) inside the transaction. */
+    void validate(BudgetRec b) {
+        if (b.maxLimit <= 0) {
+            throw ApiException.internal(String.format(Locale.ROOT,
+                    "budget max limit cannot be negative or zero: %.2f", b.maxLimit));
+        }
+        Double n = GoDuration.parseNanos(b.resetDuration);
+        if (n == null) {
+            throw ApiException.internal("invalid reset duration format: " + b.resetDuration);
+        }
+        if (n <= 0) {
+            throw ApiException.internal("reset duration must be > 0");
+        }
+    }
+
+    static BudgetRec newBudget(double max, String dur, boolean calendarAligned, Instant now) {
+        BudgetRec r = new BudgetRec();
+        r.id = UUID.randomUUID().toString();
+        r.maxLimit = max;
+        r.resetDuration = dur;
+        r.currentUsage = 0;
+        r.calendarAligned = calendarAligned;
+        r.lastReset = lastReset(calendarAligned, dur, now);
+        r.createdAt = now;
+        r.updatedAt = now;
+        return r;
+    }
+
+    /** budgetLastReset: the calendar period start when aligned (d, w, M, Y), else now. UTC. */
+    static Instant lastReset(boolean aligned, String dur, Instant now) {
+        if (!aligned || dur == null || dur.isEmpty()) {
+            return now;
+        }
+        LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        LocalDate start = switch (dur.charAt(dur.length() - 1)) {
+            case 'd' -> day;
+            case 'w' -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case 'M' -> day.withDayOfMonth(1);
+            case 'Y' -> day.withDayOfYear(1);
+            default -> null;
+        };
+        return start == null ? now : start.atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * LEGACY's singular {@code budget} update request applied to a 0/1-element list: {@code {}} removes, present
+     * fields update, absent budget + both fields creates (else 400). Returns the new list.
+     */
+    List<BudgetRec> applyLegacy(List<BudgetRec> current, JsonNode req, boolean calendarAligned, Instant now,
+            boolean bare) {
+        if (req == null || req.isNull() || req.isMissingNode()) {
+            return current;
+        }
+        boolean hasMax = Json.given(req, "max_limit");
+        boolean hasDur = Json.given(req, "reset_duration");
+        if (!hasMax && !hasDur) {
+            return new ArrayList<>();
+        }
+        double max = req.path("max_limit").asDouble(0);
+        String dur = req.path("reset_duration").asText("");
+        if (hasMax && max < 0) {
+            throw err(bare, String.format(Locale.ROOT, "Budget max_limit cannot be negative: %.2f", max));
+        }
+        if (hasDur && GoDuration.parseNanos(dur) == null) {
+            throw err(bare, "Invalid reset duration format: " + dur);
+        }
+        BudgetRec b;
+        if (!current.isEmpty()) {
+            b = current.get(0);
+            if (hasMax) {
+                b.maxLimit = max;
+            }
+            if (hasDur) {
+                b.resetDuration = dur;
+            }
+            b.updatedAt = now;
+        } else {
+            if (!hasMax || !hasDur) {
+                throw err(bare, "both max_limit and reset_duration are required when creating a new budget");
+            }
+            b = newBudget(max, dur, calendarAligned, now);
+        }
+        validate(b);
+        List<BudgetRec> out = new ArrayList<>();
+        out.add(b);
+        return out;
+    }
+}

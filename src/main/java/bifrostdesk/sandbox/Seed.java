@@ -1,0 +1,11 @@
+package bifrostdesk.sandbox;
+
+/** Which data the sandbox starts with. */
+public enum Seed {
+    /** Providers, keys, MCP clients, teams and customers only: no virtual keys. */
+    EMPTY,
+    /** About eight realistic virtual keys covering every editor case (see {@link SeedData}). */
+    SMALL,
+    /** SMALL plus 10,000 generated keys and the 1,000-provider-config "huge-router" ({@link SyntheticData}). */
+    LARGE
+}
