@@ -1,0 +1,328 @@
+package bifrostdesk.virtualkey.model;
+
+import bifrostdesk.virtualkey.api.Dialect;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Client-side validation of a virtual key before saving (REFERENCE §9 step 5). ERRORs mirror what the server
+ * rejects (§3), often only as an opaque 500 from inside its transaction; WARNINGs point at things the server
+ * accepts but that are probably not what the user wants. Linear in the size of the key (lookups are hash maps),
+ * so a key with 1,000 provider configs validates in well under 10 ms.
+ */
+public final class VirtualKeyRules {
+    private VirtualKeyRules() {
+    }
+
+    public static List<Violation> validate(VirtualKey vk, RuleContext ctx) {
+        RuleContext c = ctx == null ? RuleContext.basic(Dialect.LATER) : ctx;
+        return new Run(c).run(vk);
+    }
+
+    /** Only the errors (what blocks a save). */
+    public static List<Violation> errors(VirtualKey vk, RuleContext ctx) {
+        return validate(vk, ctx).stream().filter(Violation::isError).toList();
+    }
+
+    private static final class Run {
+        private final RuleContext ctx;
+        private final Dialect dialect;
+        private final List<Violation> out = new ArrayList<>();
+        private final Map<String, Budget> baseBudgetsById = new HashMap<>();
+        private final Map<Long, ProviderConfig> basePcs = new HashMap<>();
+
+        Run(RuleContext ctx) {
+            this.ctx = ctx;
+            this.dialect = ctx.dialect();
+            VirtualKey base = ctx.base();
+            if (base != null) {
+                base.budgets().forEach(b -> putBudget(b));
+                for (ProviderConfig pc : base.providerConfigs()) {
+                    if (pc.id() != null) {
+                        basePcs.put(pc.id(), pc);
+                    }
+                    pc.budgets().forEach(b -> putBudget(b));
+                }
+            }
+        }
+
+        private void putBudget(Budget b) {
+            if (b.id() != null) {
+                baseBudgetsById.put(b.id(), b);
+            }
+        }
+
+        private void error(String path, String field, String message) {
+            out.add(new Violation(path, field, Severity.ERROR, message));
+        }
+
+        private void warn(String path, String field, String message) {
+            out.add(new Violation(path, field, Severity.WARNING, message));
+        }
+
+        List<Violation> run(VirtualKey vk) {
+            keyFields(vk);
+            budgets("budgets", "this key", vk.budgets());
+            rateLimit("rate_limit", vk.rateLimit(), ctx.base() == null ? null : ctx.base().rateLimit());
+            providerConfigs(vk);
+            mcpConfigs(vk);
+            return out;
+        }
+
+        private void keyFields(VirtualKey vk) {
+            String name = vk.name();
+            if (name == null || name.isBlank()) {
+                error("", "name", "Name is required");
+            } else {
+                // idx_virtual_key_name is a plain unique index: exact, case-sensitive comparison (§2.4, §3).
+                if (ctx.otherVkNames().contains(name)) {
+                    error("", "name", "Another virtual key is already named '" + name + "'; names must be unique "
+                            + "(compared exactly, case-sensitive, like the server's index)");
+                } else if (!ctx.otherVkNames().isEmpty()) {
+                    String lower = name.toLowerCase(Locale.ROOT);
+                    for (String other : ctx.otherVkNames()) {
+                        if (other != null && other.toLowerCase(Locale.ROOT).equals(lower)) {
+                            warn("", "name", "Another virtual key is named '" + other + "', differing only in case; "
+                                    + "the server allows it (names are case-sensitive) but it is easy to confuse");
+                            break;
+                        }
+                    }
+                }
+                if (!name.equals(name.trim())) {
+                    warn("", "name", "The name starts or ends with spaces");
+                }
+            }
+            if (vk.teamId() != null && vk.customerId() != null) {
+                error("", "team", "A key belongs to a team or a customer, not both");
+            }
+            if (vk.isConfigManaged()) {
+                warn("", "", "This key is managed by config.json — the server's next restart can overwrite this edit");
+            }
+            VirtualKey base = ctx.base();
+            boolean baseAligned = base != null && base.calendarAligned();
+            if (vk.calendarAligned() != baseAligned && base != null) {
+                if (dialect == Dialect.V1_5) {
+                    error("", "calendar_aligned", "This server (v1.5) does not store a change of calendar alignment");
+                } else if (dialect == Dialect.LEGACY) {
+                    error("", "calendar_aligned", "This server (v1.4) has no key-level calendar alignment");
+                }
+            } else if (base == null && vk.calendarAligned() && dialect == Dialect.LEGACY) {
+                error("", "calendar_aligned", "This server (v1.4) has no key-level calendar alignment");
+            }
+            if (dialect != Dialect.LATER && !Objects.equals(vk.expiresAt(), base == null ? null : base.expiresAt())) {
+                error("", "expires_at", "Key expiry needs Bifrost v1.5.2 or later");
+            }
+            if (vk.providerConfigs().isEmpty()) {
+                if (dialect == Dialect.LEGACY) {
+                    if (base == null || !base.providerConfigs().isEmpty()) {
+                        error("", "provider_configs", "This server (v1.4) reads an empty provider list as access to "
+                                + "every provider; add at least one provider config");
+                    } else {
+                        warn("", "provider_configs", "On this server (v1.4) a key without provider configs may use "
+                                + "every provider");
+                    }
+                } else {
+                    warn("", "provider_configs", "The key has no provider configs, so it denies every provider");
+                }
+            }
+        }
+
+        // ---- budgets ---------------------------------------------------------------------------------
+
+        private void budgets(String prefix, String owner, List<Budget> budgets) {
+            Set<String> durations = new HashSet<>();
+            for (int i = 0; i < budgets.size(); i++) {
+                Budget b = budgets.get(i);
+                String path = prefix + "/" + i;
+                if (b.maxLimit() == null) {
+                    error(path, "max_limit", "Enter a number");
+                } else if (b.maxLimit().isNaN() || b.maxLimit().isInfinite()) {
+                    error(path, "max_limit", "Enter a number");
+                } else if (b.maxLimit() <= 0) {
+                    error(path, "max_limit", "The limit must be greater than zero");
+                }
+                Durations.problem(b.resetDuration()).ifPresent(p -> error(path, "reset_duration", p));
+                if (b.resetDuration() != null && !b.resetDuration().isBlank()
+                        && !durations.add(b.resetDuration().trim())) {
+                    error(path, "reset_duration", "There is already a budget with reset duration "
+                            + b.resetDuration().trim() + " on " + owner + "; one budget per reset duration");
+                }
+                if (dialect == Dialect.LEGACY && i > 0) {
+                    error(path, "", "This server (v1.4) allows one budget per key/provider config");
+                }
+                belowUsage(path, b);
+            }
+        }
+
+        private void belowUsage(String path, Budget b) {
+            if (b.maxLimit() == null || b.maxLimit() <= 0) {
+                return;
+            }
+            Budget base = b.id() == null ? null : baseBudgetsById.get(b.id());
+            double usage;
+            if (base != null) {
+                if (Objects.equals(base.maxLimit(), b.maxLimit())) {
+                    return; // not a new limit
+                }
+                // On v1.5 a budget whose duration changed is re-created at usage 0 (§2.6.3).
+                if (dialect == Dialect.V1_5 && !Objects.equals(base.resetDuration(), b.resetDuration())) {
+                    return;
+                }
+                usage = base.currentUsage();
+            } else {
+                usage = b.currentUsage();
+            }
+            if (usage > b.maxLimit()) {
+                warn(path, "max_limit", "The limit " + money(b.maxLimit()) + " is below current usage "
+                        + money(usage) + ": the key is blocked until the next reset");
+            }
+        }
+
+        // ---- rate limits -----------------------------------------------------------------------------
+
+        private void rateLimit(String path, RateLimit r, RateLimit base) {
+            if (r == null || r.isEmpty()) {
+                return;
+            }
+            subLimit(path, "token", r.tokenMaxLimit(), r.tokenResetDuration());
+            subLimit(path, "request", r.requestMaxLimit(), r.requestResetDuration());
+            if (base != null) {
+                usage(path, "token", r.tokenMaxLimit(), base.tokenMaxLimit(), base.tokenCurrentUsage());
+                usage(path, "request", r.requestMaxLimit(), base.requestMaxLimit(), base.requestCurrentUsage());
+            }
+        }
+
+        private void subLimit(String path, String kind, Long max, String duration) {
+            String maxField = kind + "_max_limit";
+            String durField = kind + "_reset_duration";
+            boolean hasDuration = duration != null && !duration.isBlank();
+            if (max != null) {
+                if (max <= 0) {
+                    error(path, maxField, "The " + kind + " limit must be greater than zero");
+                }
+                if (!hasDuration) {
+                    error(path, durField, "A " + kind + " limit needs a reset duration");
+                }
+            } else if (hasDuration) {
+                error(path, maxField, "Enter a " + kind + " maximum, or clear its reset duration");
+            }
+            if (hasDuration) {
+                Durations.problem(duration).ifPresent(p -> error(path, durField, p));
+            }
+        }
+
+        private void usage(String path, String kind, Long max, Long baseMax, long used) {
+            if (max != null && max > 0 && !Objects.equals(max, baseMax) && used > max) {
+                warn(path, kind + "_max_limit", String.format(Locale.US,
+                        "The %s limit %,d is below current usage %,d: the key is blocked until the next reset",
+                        kind, max, used));
+            }
+        }
+
+        // ---- provider configs ------------------------------------------------------------------------
+
+        private void providerConfigs(VirtualKey vk) {
+            List<ProviderConfig> pcs = vk.providerConfigs();
+            for (int i = 0; i < pcs.size(); i++) {
+                ProviderConfig pc = pcs.get(i);
+                String path = "provider_configs/" + i;
+                String label = pc.provider() == null || pc.provider().isBlank() ? "this provider config" : pc.provider();
+                if (pc.provider() == null || pc.provider().isBlank()) {
+                    error(path, "provider", "Choose a provider");
+                } else if (!ctx.knownProviders().isEmpty() && !ctx.knownProviders().contains(pc.provider().trim())) {
+                    warn(path, "provider", "'" + pc.provider() + "' is not a configured provider on this server; "
+                            + "the server rejects unknown providers");
+                }
+                Double w = pc.weight();
+                if (w == null) {
+                    if (dialect == Dialect.LEGACY) {
+                        error(path, "weight", "This server (v1.4) needs a weight for every provider config");
+                    }
+                } else if (w.isNaN() || w.isInfinite()) {
+                    error(path, "weight", "Enter a number");
+                } else if (w < 0) {
+                    error(path, "weight", "The weight cannot be negative");
+                }
+                // models
+                for (String p : AccessLists.problems(pc.allowedModels())) {
+                    error(path + "/models", "allowed_models", "Allowed models: " + p);
+                }
+                if (pc.allowedModels().isEmpty()) {
+                    if (dialect == Dialect.LEGACY) {
+                        error(path + "/models", "allowed_models", "This server (v1.4) cannot express \"no models\": "
+                                + "an empty list means all models there");
+                    } else {
+                        warn(path + "/models", "allowed_models", "No models are allowed: " + label
+                                + " denies every request");
+                    }
+                }
+                // keys
+                if (!pc.allowAllKeys()) {
+                    List<String> ids = new ArrayList<>(pc.keys().size());
+                    for (KeyRef k : pc.keys()) {
+                        ids.add(k.keyId());
+                    }
+                    for (String p : AccessLists.problems(ids)) {
+                        error(path + "/keys", "keys", "Keys: " + p);
+                    }
+                    if (ids.isEmpty()) {
+                        if (dialect == Dialect.LEGACY) {
+                            error(path + "/keys", "keys", "This server (v1.4) cannot express \"no keys\": an empty "
+                                    + "key list means all keys there");
+                        } else {
+                            warn(path + "/keys", "keys", "No keys are allowed: " + label + " denies every request");
+                        }
+                    }
+                }
+                budgets(path + "/budgets", label, pc.budgets());
+                ProviderConfig basePc = pc.id() == null ? null : basePcs.get(pc.id());
+                rateLimit(path + "/rate_limit", pc.rateLimit(), basePc == null ? null : basePc.rateLimit());
+            }
+        }
+
+        // ---- MCP ------------------------------------------------------------------------------------
+
+        private void mcpConfigs(VirtualKey vk) {
+            Set<String> seen = new HashSet<>();
+            List<McpConfig> mcps = vk.mcpConfigs();
+            for (int i = 0; i < mcps.size(); i++) {
+                McpConfig m = mcps.get(i);
+                String path = "mcp_configs/" + i;
+                String name = m.mcpClientName();
+                if (name == null || name.isBlank()) {
+                    error(path, "mcp_client", "Choose an MCP client");
+                } else {
+                    if (!seen.add(name)) {
+                        error(path, "mcp_client", "MCP client " + name + " is already attached to this key");
+                    }
+                    if (!ctx.knownMcpClients().isEmpty() && !ctx.knownMcpClients().contains(name)) {
+                        warn(path, "mcp_client", "'" + name + "' is not an MCP client on this server; "
+                                + "the server rejects unknown clients");
+                    }
+                }
+                for (String p : AccessLists.problems(m.toolsToExecute())) {
+                    error(path + "/tools", "tools", "Tools: " + p);
+                }
+                if (m.toolsToExecute().isEmpty()) {
+                    if (dialect == Dialect.LEGACY) {
+                        error(path + "/tools", "tools", "This server (v1.4) cannot express \"no tools\": an empty "
+                                + "list means all tools there");
+                    } else {
+                        warn(path + "/tools", "tools", "No tools are allowed on MCP client "
+                                + (name == null ? "" : name));
+                    }
+                }
+            }
+        }
+
+        private static String money(double v) {
+            return String.format(Locale.US, "$%,.2f", v);
+        }
+    }
+}
