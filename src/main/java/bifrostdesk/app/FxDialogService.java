@@ -1,0 +1,131 @@
+package bifrostdesk.app;
+
+import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.api.SavePlan;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** Real dialogs, owned by the main window. */
+final class FxDialogService implements DialogService {
+    private final Window owner;
+    private final Consumer<String> notices;
+    private final Consumer<String> copier;
+
+    FxDialogService(Window owner, Consumer<String> notices, Consumer<String> copier) {
+        this.owner = owner;
+        this.notices = notices;
+        this.copier = copier;
+    }
+
+    @Override
+    public boolean confirmPlan(String title, SavePlan plan) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText("This save will make these changes on the server:");
+        ListView<String> changes = new ListView<>();
+        changes.setId("planChanges");
+        changes.getItems().setAll(plan.changes());
+        changes.setPrefHeight(Math.min(320, 28 * plan.changes().size() + 12));
+        TextArea json = new TextArea(plan.json());
+        json.setId("planJson");
+        json.setEditable(false);
+        json.setPrefRowCount(16);
+        json.getStyleClass().add("monospace");
+        TitledPane exact = new TitledPane("Exact requests (" + plan.requests().size() + ")", json);
+        exact.setId("planJsonPane");
+        exact.setExpanded(false);
+        VBox box = new VBox(8, changes, exact);
+        box.setPrefWidth(640);
+        d.getDialogPane().setContent(box);
+        ButtonType send = new ButtonType("Save to server", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().setAll(send, ButtonType.CANCEL);
+        d.getDialogPane().lookupButton(send).setId("confirmSave");
+        d.getDialogPane().setId("planDialog");
+        return d.showAndWait().filter(b -> b == send).isPresent();
+    }
+
+    @Override
+    public ConflictChoice resolveConflict(String keyName, String theirChanges) {
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        a.initOwner(owner);
+        a.setTitle("Changed on the server");
+        a.setHeaderText(keyName + " was changed on the server after you opened it.");
+        Label what = new Label(theirChanges);
+        what.setWrapText(true);
+        a.getDialogPane().setContent(new VBox(8, new Label("Their changes:"), what,
+                new Label("Saving now would overwrite them.")));
+        ButtonType theirs = new ButtonType("Show their version", ButtonBar.ButtonData.LEFT);
+        ButtonType overwrite = new ButtonType("Overwrite with mine…", ButtonBar.ButtonData.OTHER);
+        a.getButtonTypes().setAll(theirs, overwrite, ButtonType.CANCEL);
+        a.getDialogPane().lookupButton(theirs).setId("conflictTakeTheirs");
+        a.getDialogPane().lookupButton(overwrite).setId("conflictOverwrite");
+        a.getDialogPane().setId("conflictDialog");
+        ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
+        return r == theirs ? ConflictChoice.TAKE_THEIRS : r == overwrite ? ConflictChoice.OVERWRITE : ConflictChoice.CANCEL;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setId("errorDialog");
+        a.showAndWait();
+    }
+
+    @Override
+    public void notify(String message) {
+        notices.accept(message);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String prompt) {
+        TextInputDialog d = new TextInputDialog();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(message);
+        d.getEditor().setPromptText(prompt);
+        d.getEditor().setId("askTextField");
+        d.getDialogPane().setId("askTextDialog");
+        return d.showAndWait();
+    }
+
+    @Override
+    public void showSecretOnce(String title, String message, String secret) {
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(owner);
+        d.setTitle(title);
+        d.setHeaderText(message);
+        TextField value = new TextField(secret);
+        value.setEditable(false);
+        value.setId("secretValue");
+        HBox.setHgrow(value, Priority.ALWAYS);
+        Button copy = new Button("Copy", Icons.of(Icons.COPY));
+        copy.setId("copySecret");
+        copy.setOnAction(e -> copier.accept(secret));
+        HBox box = new HBox(6, value, copy);
+        box.setPrefWidth(520);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        d.getDialogPane().setId("secretDialog");
+        d.showAndWait();
+    }
+}

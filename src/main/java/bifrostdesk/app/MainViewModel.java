@@ -1,0 +1,274 @@
+package bifrostdesk.app;
+
+import bifrostdesk.common.concurrent.TaskRunner;
+import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.api.PlannedRequest;
+import bifrostdesk.virtualkey.api.SavePlan;
+import bifrostdesk.virtualkey.api.UpdateBuilder;
+import bifrostdesk.virtualkey.list.VirtualKeyListViewModel;
+import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.RuleContext;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import bifrostdesk.virtualkey.model.VirtualKeyRules;
+import bifrostdesk.virtualkey.tree.EditorBackend;
+import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The main window's state: connection facts for the status bar, lookups for the pickers, the key list and the
+ * editor, and the key-level actions (open, create, delete, activate). Unsaved edits of keys the user moved away
+ * from are kept as drafts, so switching keys never loses work.
+ */
+public final class MainViewModel {
+    private final BifrostClient client;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final VirtualKeyListViewModel list;
+    private final VirtualKeyEditorViewModel editor;
+
+    private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("…");
+    private final ReadOnlyStringWrapper dialect = new ReadOnlyStringWrapper("…");
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Connecting…");
+    private final ReadOnlyIntegerWrapper pendingDrafts = new ReadOnlyIntegerWrapper();
+    private final ObjectProperty<Lookups.Snapshot> lookups = new SimpleObjectProperty<>(Lookups.Snapshot.empty());
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private Dialect activeDialect = Dialect.LATER;
+
+    /** An open key's edits kept while the user looks at another key. */
+    record Draft(VirtualKey base, VirtualKey edited) {
+    }
+
+    public MainViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs) {
+        this.client = client;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.list = new VirtualKeyListViewModel(client, runner);
+        this.editor = new VirtualKeyEditorViewModel(new EditorBackend() {
+            @Override
+            public VirtualKey fetch(String id) throws Exception {
+                return client.getVirtualKey(id);
+            }
+
+            @Override
+            public VirtualKey send(PlannedRequest request) throws Exception {
+                return client.execute(request);
+            }
+
+            @Override
+            public Dialect dialect() {
+                return activeDialect;
+            }
+        }, runner, dialogs, this::validate);
+        server.set(client.endpoint().baseUrl().toString());
+        editor.baseProperty().addListener((o, a, b) -> {
+            // a save (or a re-read) replaced the server copy: the list shows the new state
+            if (b != null && a != null && Objects.equals(a.id(), b.id()) && !Objects.equals(a, b)) {
+                list.replace(b);
+            }
+        });
+    }
+
+    private java.util.List<bifrostdesk.virtualkey.model.Violation> validate(VirtualKey vk) {
+        Set<String> others = new HashSet<>(list.loadedNames());
+        VirtualKey base = editor.baseProperty().get();
+        if (base != null) {
+            others.remove(base.name());
+        }
+        Lookups.Snapshot l = lookups.get();
+        Set<String> providers = l.providers().stream().map(Lookups.Provider::name).collect(Collectors.toSet());
+        Set<String> clients = l.mcpClients().stream().map(Lookups.McpClient::name).collect(Collectors.toSet());
+        return VirtualKeyRules.validate(vk, new RuleContext(others, providers, clients, base, activeDialect));
+    }
+
+    /** Connects: version, dialect, lookups, then the first page of keys. */
+    public void start() {
+        connection.set("Connecting to " + server.get() + "…");
+        runner.run("Connecting", p -> {
+            String v = client.version();
+            Dialect d = client.detectDialect();
+            Lookups.Snapshot l = client.lookups();
+            return new Object[] {v, d, l};
+        }, r -> {
+            version.set((String) r[0]);
+            activeDialect = (Dialect) r[1];
+            dialect.set(activeDialect.label());
+            lookups.set((Lookups.Snapshot) r[2]);
+            online.set(true);
+            connection.set("Online");
+            list.reload();
+        }, e -> {
+            online.set(false);
+            connection.set("Offline since " + Instant.now().toString().substring(11, 19) + " UTC — "
+                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        });
+    }
+
+    /** Opens a key from the list: a kept draft if there is one, else the server's current copy. */
+    public void open(VirtualKey fromList) {
+        VirtualKey current = editor.editedProperty().get();
+        if (current != null && Objects.equals(current.id(), fromList.id())) {
+            return;
+        }
+        keepDraft();
+        Draft d = drafts.remove(fromList.id());
+        pendingDrafts.set(drafts.size());
+        if (d != null) {
+            editor.open(d.base(), d.edited());
+            return;
+        }
+        runner.run("Opening " + fromList.name(), p -> client.getVirtualKey(fromList.id()), vk -> {
+            editor.selectedPathProperty().set("");
+            editor.open(vk);
+        }, e -> dialogs.notify("Could not open " + fromList.name() + ": " + e.getMessage()));
+    }
+
+    private void keepDraft() {
+        VirtualKey current = editor.editedProperty().get();
+        if (current != null && editor.dirtyProperty().get()) {
+            drafts.put(current.id(), new Draft(editor.baseProperty().get(), current));
+            pendingDrafts.set(drafts.size());
+        }
+    }
+
+    /** Asks for a name, creates the key, shows its value once and opens it. */
+    public void createKey() {
+        dialogs.askText("New virtual key", "Name of the new key (unique on the server):", "e.g. checkout-service")
+                .map(String::trim).filter(s -> !s.isEmpty()).ifPresent(name -> {
+                    SavePlan plan = UpdateBuilder.planCreate(VirtualKey.newKey(name), activeDialect);
+                    if (plan.isRefused()) {
+                        dialogs.showError("Cannot create the key", String.join("\n", plan.refusals()));
+                        return;
+                    }
+                    runner.run("Creating " + name, p -> client.execute(plan.requests().get(0)), vk -> {
+                        list.replace(vk);
+                        keepDraft();
+                        editor.open(vk);
+                        dialogs.showSecretOnce("Key created", "Copy the value of " + vk.name()
+                                + " now and hand it to its user. It stays masked in the editor.", vk.value());
+                    }, e -> dialogs.showError("Cannot create the key", message(e)));
+                });
+    }
+
+    /** Deletes a key after the user typed its name. */
+    public void deleteKey(VirtualKey vk) {
+        var typed = dialogs.askText("Delete " + vk.name(), "This deletes the key, its provider configs, budgets "
+                + "and rate limits on the server. Requests using it will fail.\nType the key's name to confirm:",
+                vk.name());
+        if (typed.isEmpty()) {
+            return;
+        }
+        if (!typed.get().equals(vk.name())) {
+            dialogs.showError("Not deleted", "The name did not match; nothing was deleted.");
+            return;
+        }
+        SavePlan plan = UpdateBuilder.planDelete(vk);
+        runner.run("Deleting " + vk.name(), p -> client.execute(plan.requests().get(0)), r -> {
+            list.removeById(vk.id());
+            drafts.remove(vk.id());
+            pendingDrafts.set(drafts.size());
+            VirtualKey open = editor.editedProperty().get();
+            if (open != null && vk.id().equals(open.id())) {
+                editor.close();
+            }
+            dialogs.notify("Deleted " + vk.name() + ".");
+        }, e -> dialogs.showError("Could not delete " + vk.name(), message(e)));
+    }
+
+    /**
+     * Activates or deactivates a key from the list with a full-desired-state save of the server's current copy,
+     * so nothing else on the key changes (a bare {@code {"is_active":false}} would detach it on v1.5 servers).
+     */
+    public void setActive(VirtualKey vk, boolean active) {
+        runner.run((active ? "Activating " : "Deactivating ") + vk.name(), p -> {
+            VirtualKey serverCopy = client.getVirtualKey(vk.id());
+            SavePlan plan = UpdateBuilder.planUpdate(serverCopy.withActive(active), serverCopy, activeDialect);
+            if (plan.isRefused()) {
+                throw new IllegalStateException(String.join(" ", plan.refusals()));
+            }
+            VirtualKey last = serverCopy;
+            for (PlannedRequest r : plan.requests()) {
+                VirtualKey v = client.execute(r);
+                last = v == null ? last : v;
+            }
+            return last;
+        }, saved -> {
+            list.replace(saved);
+            VirtualKey open = editor.editedProperty().get();
+            if (open != null && open.id().equals(saved.id())) {
+                if (editor.dirtyProperty().get()) {
+                    dialogs.notify((active ? "Activated " : "Deactivated ") + saved.name()
+                            + " on the server; your open edits were made before that and will be checked on save.");
+                } else {
+                    editor.open(saved);
+                }
+            }
+            dialogs.notify((active ? "Activated " : "Deactivated ") + saved.name() + ".");
+        }, e -> dialogs.showError("Could not change " + vk.name(), message(e)));
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    public VirtualKeyListViewModel list() {
+        return list;
+    }
+
+    public VirtualKeyEditorViewModel editor() {
+        return editor;
+    }
+
+    public BifrostClient client() {
+        return client;
+    }
+
+    public ObjectProperty<Lookups.Snapshot> lookupsProperty() {
+        return lookups;
+    }
+
+    public ReadOnlyStringProperty serverProperty() {
+        return server.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dialectProperty() {
+        return dialect.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty pendingDraftsProperty() {
+        return pendingDrafts.getReadOnlyProperty();
+    }
+
+    public Dialect dialect() {
+        return activeDialect;
+    }
+}

@@ -1,0 +1,295 @@
+package bifrostdesk.app;
+
+import bifrostdesk.common.concurrent.FxTaskRunner;
+import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.common.ui.Styles;
+import bifrostdesk.virtualkey.forms.NodeFormHost;
+import bifrostdesk.virtualkey.list.VirtualKeyListView;
+import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.Severity;
+import bifrostdesk.virtualkey.model.Violation;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import bifrostdesk.virtualkey.tree.KeyTreeView;
+import bifrostdesk.virtualkey.tree.NodeKind;
+import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+
+/**
+ * The main window's content: toolbar, key list, the key's tree and the selected node's form, the problems
+ * panel and the status bar. It only lays out and binds; the behaviour lives in {@link MainViewModel}.
+ */
+public final class MainWindow extends BorderPane {
+    private final MainViewModel vm;
+    private final Label notice = new Label();
+
+    public MainWindow(MainViewModel vm, FxTaskRunner runner, DialogService dialogs, Runnable toggleTheme,
+                      Clipboards clipboards) {
+        this.vm = vm;
+        setId("mainWindow");
+        VirtualKeyEditorViewModel editor = vm.editor();
+
+        VirtualKeyListView list = new VirtualKeyListView(vm.list(), vm.lookupsProperty()::get,
+                new VirtualKeyListView.Actions() {
+                    @Override
+                    public void open(VirtualKey vk) {
+                        vm.open(vk);
+                    }
+
+                    @Override
+                    public void setActive(VirtualKey vk, boolean active) {
+                        vm.setActive(vk, active);
+                    }
+
+                    @Override
+                    public void delete(VirtualKey vk) {
+                        vm.deleteKey(vk);
+                    }
+
+                    @Override
+                    public void copyValue(VirtualKey vk) {
+                        clipboards.copySecret(vk.value());
+                    }
+                });
+
+        KeyTreeView tree = new KeyTreeView(editor, new KeyTreeView.NodeActions() {
+            @Override
+            public void add(String path) {
+                NodePath p = NodePath.parse(path);
+                switch (p.kind()) {
+                    case BUDGETS, BUDGET -> editor.addBudget(p.ownerPath());
+                    case RATE_LIMIT -> editor.addRateLimit(p.ownerPath());
+                    default -> editor.selectedPathProperty().set(p.kind() == NodeKind.MCP_CONFIG
+                            || p.kind() == NodeKind.MCP_CONFIGS || p.kind() == NodeKind.TOOLS
+                            ? "mcp_configs" : "provider_configs");
+                }
+            }
+
+            @Override
+            public void remove(String path) {
+                editor.remove(path);
+            }
+
+            @Override
+            public void duplicate(String path) {
+                editor.duplicate(path);
+            }
+
+            @Override
+            public String addLabel(String path) {
+                NodePath p = NodePath.parse(path);
+                return switch (p.kind()) {
+                    case BUDGETS, BUDGET -> "Add budget";
+                    case RATE_LIMIT -> editor.canRemove(path) ? null : "Add rate limit";
+                    case PROVIDER_CONFIGS, PROVIDER_CONFIG -> "Add provider config…";
+                    case MCP_CONFIGS, MCP_CONFIG -> "Add MCP config…";
+                    default -> null;
+                };
+            }
+        });
+        NodeFormHost form = new NodeFormHost(editor, vm.lookupsProperty()::get, dialogs, clipboards::copySecret);
+        vm.lookupsProperty().addListener((o, a, b) -> form.reload());
+
+        Label empty = new Label("Select a key on the left, or create one with New key (Ctrl+N).");
+        empty.getStyleClass().add(Styles.MUTED);
+        StackPane editorArea = new StackPane();
+        SplitPane treeAndForm = new SplitPane(tree, form);
+        treeAndForm.setDividerPositions(0.45);
+        editorArea.getChildren().addAll(treeAndForm, empty);
+        treeAndForm.visibleProperty().bind(editor.editedProperty().isNotNull());
+        empty.visibleProperty().bind(editor.editedProperty().isNull());
+
+        ListView<Violation> problems = problemsPanel(editor);
+        SplitPane editorAndProblems = new SplitPane(editorArea, problems);
+        editorAndProblems.setOrientation(Orientation.VERTICAL);
+        editorAndProblems.setDividerPositions(0.8);
+
+        SplitPane main = new SplitPane(list, editorAndProblems);
+        main.setDividerPositions(0.26);
+        SplitPane.setResizableWithParent(list, false);
+
+        setTop(toolbar(editor, toggleTheme));
+        setCenter(main);
+        setBottom(statusBar(editor, runner));
+
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), editor::save);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), editor::undo);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                    KeyCombination.SHIFT_DOWN), editor::redo);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), editor::redo);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::createKey);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                    () -> list.lookup("#keySearch").requestFocus());
+        });
+    }
+
+    private ToolBar toolbar(VirtualKeyEditorViewModel editor, Runnable toggleTheme) {
+        Button create = button("newKey", "New key", Icons.ADD, "Create a virtual key (Ctrl+N)", vm::createKey);
+        Button save = button("saveKey", "Save", Icons.SAVE, "Show the plan and save to the server (Ctrl+S)", editor::save);
+        save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
+        Button undo = button("undo", null, Icons.UNDO, "Undo (Ctrl+Z)", editor::undo);
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        Button redo = button("redo", null, Icons.REDO, "Redo (Ctrl+Shift+Z)", editor::redo);
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        Button delete = button("deleteKey", "Delete", Icons.DELETE, "Delete this key on the server…", () -> {
+            if (editor.baseProperty().get() != null) {
+                vm.deleteKey(editor.baseProperty().get());
+            }
+        });
+        delete.disableProperty().bind(editor.baseProperty().isNull());
+        Button refresh = button("refresh", null, Icons.REFRESH, "Reload the list and lookups", vm::start);
+        Button theme = button("toggleTheme", null, Icons.THEME, "Switch light / dark theme", toggleTheme);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
+                refresh, theme);
+        bar.setId("toolbar");
+        return bar;
+    }
+
+    private static Button button(String id, String text, String icon, String tip, Runnable action) {
+        Button b = new Button(text, Icons.of(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(text != null ? text : tip);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private ListView<Violation> problemsPanel(VirtualKeyEditorViewModel editor) {
+        ListView<Violation> problems = new ListView<>(editor.problems());
+        problems.setId("problems");
+        problems.setAccessibleText("Problems");
+        problems.setPlaceholder(new Label("No problems."));
+        problems.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Violation v, boolean empty) {
+                super.updateItem(v, empty);
+                if (empty || v == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setGraphic(Icons.of(v.severity() == Severity.ERROR ? Icons.ERROR : Icons.WARNING));
+                setText(where(editor, v.path()) + ": " + v.message());
+                getStyleClass().removeAll(Styles.BADGE_ERROR, Styles.BADGE_WARNING);
+                getStyleClass().add(v.severity() == Severity.ERROR ? Styles.BADGE_ERROR : Styles.BADGE_WARNING);
+            }
+        });
+        // a click on a problem jumps to its node
+        problems.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> {
+            if (v != null) {
+                editor.selectedPathProperty().set(v.path());
+            }
+        });
+        problems.setMinHeight(60);
+        return problems;
+    }
+
+    private static String where(VirtualKeyEditorViewModel editor, String path) {
+        var tree = editor.treeProperty().get();
+        var node = tree == null ? null : tree.find(path);
+        if (node == null) {
+            return path.isEmpty() ? "Key" : path;
+        }
+        NodePath p = NodePath.parse(path);
+        String owner = p.inProviderConfig() && tree.find(NodePath.provider(p.providerIndex())) != null
+                ? tree.find(NodePath.provider(p.providerIndex())).label() + " › " : "";
+        return owner + (p.kind() == NodeKind.PROVIDER_CONFIG ? "Provider " + node.label()
+                : p.kind() == NodeKind.BUDGET ? "Budget " + node.label() : node.label());
+    }
+
+    private HBox statusBar(VirtualKeyEditorViewModel editor, FxTaskRunner runner) {
+        Label server = new Label();
+        server.setId("statusServer");
+        server.textProperty().bind(vm.serverProperty());
+        Label version = new Label();
+        version.setId("statusVersion");
+        version.textProperty().bind(Bindings.concat("Bifrost ", vm.versionProperty()));
+        Label dialect = new Label();
+        dialect.setId("statusDialect");
+        dialect.textProperty().bind(Bindings.concat("dialect ", vm.dialectProperty()));
+        Label online = new Label();
+        online.setId("statusOnline");
+        online.textProperty().bind(vm.connectionProperty());
+        online.graphicProperty().bind(Bindings.createObjectBinding(() ->
+                Icons.of(vm.onlineProperty().get() ? Icons.ONLINE : Icons.OFFLINE), vm.onlineProperty()));
+        Label drafts = new Label();
+        drafts.setId("statusDrafts");
+        drafts.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = vm.pendingDraftsProperty().get() + (editor.dirtyProperty().get() ? 1 : 0);
+            return n == 0 ? "no unsaved drafts" : n + " unsaved draft" + (n == 1 ? "" : "s");
+        }, vm.pendingDraftsProperty(), editor.dirtyProperty()));
+        Label status = new Label();
+        status.setId("statusMessage");
+        status.textProperty().bind(Bindings.createStringBinding(() -> editor.statusProperty().get().isEmpty()
+                ? notice.getText() : editor.statusProperty().get(), editor.statusProperty(), notice.textProperty()));
+        editor.statusProperty().addListener((o, a, b) -> notice.setText(""));
+        ProgressBar progress = new ProgressBar();
+        progress.setId("taskProgress");
+        progress.setPrefWidth(120);
+        progress.visibleProperty().bind(runner.runningProperty().greaterThan(0));
+        runner.currentProperty().addListener((o, a, t) -> {
+            progress.progressProperty().unbind();
+            if (t != null) {
+                progress.progressProperty().bind(t.progressProperty());
+            }
+        });
+        Button cancel = new Button(null, Icons.of("mdoal-close"));
+        cancel.setId("cancelTask");
+        cancel.setAccessibleText("Cancel the running task");
+        cancel.setTooltip(new Tooltip("Cancel"));
+        cancel.visibleProperty().bind(runner.runningProperty().greaterThan(0));
+        cancel.setOnAction(e -> {
+            if (runner.currentProperty().get() != null) {
+                runner.currentProperty().get().cancel(true);
+            }
+            editor.cancel();
+            vm.list().cancel();
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, online, sep(), server, sep(), version, sep(), dialect, sep(), drafts, sep(), status,
+                spacer, progress, cancel);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        bar.setId("statusBar");
+        return bar;
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+
+    /** Shows a short notice in the status bar (the non-modal channel of the dialog service). */
+    public void notice(String text) {
+        notice.setText(text);
+    }
+
+    /** The lookups the pickers use. */
+    public Lookups.Snapshot lookups() {
+        return vm.lookupsProperty().get();
+    }
+}

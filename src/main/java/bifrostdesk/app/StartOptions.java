@@ -1,0 +1,67 @@
+package bifrostdesk.app;
+
+import bifrostdesk.virtualkey.api.Dialect;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Command-line options of the app. With no server given (option or {@code BIFROST_DESK_SERVER}), the app starts
+ * the built-in sandbox and connects to it.
+ */
+public record StartOptions(String server, Dialect dialectOverride, String sandboxSeed, Dialect sandboxDialect,
+                           boolean help) {
+
+    public static final String USAGE = """
+            Usage: bifrost-desk [options]
+              --server URL          Bifrost gateway to manage (default: $BIFROST_DESK_SERVER, else the built-in sandbox)
+              --dialect D           force the API dialect: legacy | v1.5 | later (default: detected)
+              --sandbox-seed S      seed of the built-in sandbox: small | large | empty (default: small)
+              --sandbox-dialect D   dialect the built-in sandbox speaks (default: later)
+              --help                this text
+            """;
+
+    public static StartOptions parse(List<String> args, String envServer) {
+        String server = envServer == null || envServer.isBlank() ? null : envServer.trim();
+        Dialect dialect = null;
+        String seed = "small";
+        Dialect sandboxDialect = Dialect.LATER;
+        boolean help = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--server" -> server = value(args, ++i, a);
+                case "--dialect" -> dialect = dialect(value(args, ++i, a));
+                case "--sandbox-seed" -> seed = value(args, ++i, a).toLowerCase(Locale.ROOT);
+                case "--sandbox-dialect" -> sandboxDialect = dialect(value(args, ++i, a));
+                case "--help", "-h" -> help = true;
+                default -> {
+                    if (a.startsWith("--server=")) {
+                        server = a.substring("--server=".length());
+                    } else if (!a.startsWith("-")) {
+                        // JavaFX passes no positional arguments of its own; ignore stray words
+                        continue;
+                    } else {
+                        throw new IllegalArgumentException("Unknown option " + a + "\n" + USAGE);
+                    }
+                }
+            }
+        }
+        return new StartOptions(server, dialect, seed, sandboxDialect, help);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args.get(i);
+    }
+
+    public static Dialect dialect(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "legacy", "v1.4", "1.4" -> Dialect.LEGACY;
+            case "v1.5", "1.5", "v1_5" -> Dialect.V1_5;
+            case "later", "current", "v2", "latest" -> Dialect.LATER;
+            default -> throw new IllegalArgumentException("Unknown dialect '" + text + "': use legacy, v1.5 or later");
+        };
+    }
+}

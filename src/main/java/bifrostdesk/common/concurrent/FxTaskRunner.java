@@ -1,0 +1,109 @@
+package bifrostdesk.common.concurrent;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * Runs work on a small pool of daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
+ * Exposes the number of running tasks and the latest one, so the status bar can show progress and cancel.
+ */
+public final class FxTaskRunner implements TaskRunner {
+    private final ExecutorService pool;
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+
+    public FxTaskRunner() {
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "desk-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                updateTitle(title);
+                return work.call(new Progress() {
+                    @Override
+                    public void update(long done, long total, String message) {
+                        updateProgress(done, total);
+                        if (message != null) {
+                            updateMessage(message);
+                        }
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return Thread.currentThread().isInterrupted() || isCancelledTask();
+                    }
+                });
+            }
+
+            private boolean isCancelledTask() {
+                return isCancelled();
+            }
+        };
+        task.setOnSucceeded(e -> {
+            finished(task);
+            onSuccess.accept(task.getValue());
+        });
+        task.setOnFailed(e -> {
+            finished(task);
+            onFailure.accept(task.getException());
+        });
+        task.setOnCancelled(e -> finished(task));
+        Runnable start = () -> {
+            running.set(running.get() + 1);
+            current.set(task);
+            pool.submit(task);
+        };
+        if (Platform.isFxApplicationThread()) {
+            start.run();
+        } else {
+            Platform.runLater(start);
+        }
+        return new Handle() {
+            @Override
+            public void cancel() {
+                task.cancel(true);
+            }
+
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
+        };
+    }
+
+    private void finished(Task<?> task) {
+        running.set(Math.max(0, running.get() - 1));
+        if (current.get() == task) {
+            current.set(null);
+        }
+    }
+
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The most recently started task still running, for a progress indicator with a cancel button. */
+    public ReadOnlyObjectProperty<Task<?>> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public void shutdown() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,25 @@
+package bifrostdesk.virtualkey.forms;
+
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.model.Lookups;
+import javafx.scene.control.Button;
+import javafx.scene.layout.HBox;
+
+/** One provider config: which provider, with which routing weight. Keys, models and limits are child nodes. */
+final class ProviderConfigForm extends FormPane {
+    ProviderConfigForm(FormContext ctx, String path) {
+        super(ctx, path, "Provider config");
+        choice("providerName", "Provider", "provider", "Must be a provider configured on the server.",
+                ctx.lookups().get().providers().stream().map(Lookups.Provider::name).toList());
+        text("providerWeight", "Weight", "weight", "Relative share of traffic among weighted configs "
+                + "(they need not sum to 1). Empty = not part of weighted routing.");
+        Button dup = new Button("Duplicate", Icons.of(Icons.DUPLICATE));
+        dup.setId("duplicateProviderConfig");
+        dup.setOnAction(e -> ctx.vm().duplicate(path));
+        Button remove = new Button("Remove provider config", Icons.of(Icons.DELETE));
+        remove.setId("removeProviderConfig");
+        remove.setOnAction(e -> ctx.vm().remove(path));
+        root.getChildren().add(new HBox(8, dup, remove));
+        refresh();
+    }
+}

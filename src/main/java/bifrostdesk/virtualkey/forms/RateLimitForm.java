@@ -1,0 +1,42 @@
+package bifrostdesk.virtualkey.forms;
+
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.model.Durations;
+import bifrostdesk.virtualkey.tree.KeyEdits;
+import bifrostdesk.virtualkey.tree.NodePath;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+
+/** A rate limit: a token and a request sub-limit, each a maximum with its reset duration. */
+final class RateLimitForm extends FormPane {
+    private final Label none = new Label("No rate limit. Add one to cap tokens or requests per period.");
+    private final Button add = new Button("Add rate limit", Icons.of(Icons.ADD));
+    private final Button remove = new Button("Remove rate limit", Icons.of(Icons.DELETE));
+
+    RateLimitForm(FormContext ctx, String path) {
+        super(ctx, path, NodePath.parse(path).inProviderConfig() ? "Provider config rate limit" : "Key rate limit");
+        none.setId("rateLimitNone");
+        text("tokenMaxLimit", "Max tokens", "token_max_limit", "Empty for no token limit.");
+        choice("tokenResetDuration", "Tokens reset every", "token_reset_duration", BudgetForm.DURATION_HELP,
+                Durations.COMMON);
+        text("requestMaxLimit", "Max requests", "request_max_limit", "Empty for no request limit.");
+        choice("requestResetDuration", "Requests reset every", "request_reset_duration", null, Durations.COMMON);
+        add.setId("addRateLimit");
+        add.setOnAction(e -> ctx.vm().addRateLimit(NodePath.parse(path).ownerPath()));
+        remove.setId("removeRateLimit");
+        remove.setOnAction(e -> ctx.vm().remove(path));
+        root.getChildren().addAll(none, new HBox(8, add, remove));
+        refresh();
+    }
+
+    @Override
+    public void refresh() {
+        super.refresh();
+        boolean has = KeyEdits.rateLimitOf(ctx.vm().editedProperty().get(), NodePath.parse(path)) != null;
+        none.setVisible(!has);
+        none.setManaged(!has);
+        add.setDisable(has);
+        remove.setDisable(!has);
+    }
+}

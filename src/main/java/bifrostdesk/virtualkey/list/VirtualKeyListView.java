@@ -1,0 +1,234 @@
+package bifrostdesk.virtualkey.list;
+
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.common.ui.Styles;
+import bifrostdesk.virtualkey.api.VkQuery;
+import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.BudgetFilter;
+import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.StatusFilter;
+import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/** The left-hand list of keys with search, filters and sort; binds to {@link VirtualKeyListViewModel}. */
+public final class VirtualKeyListView extends VBox {
+
+    /** What the list's context menu does; the main window implements it. */
+    public interface Actions {
+        void open(VirtualKey vk);
+
+        void setActive(VirtualKey vk, boolean active);
+
+        void delete(VirtualKey vk);
+
+        void copyValue(VirtualKey vk);
+    }
+
+    private final ListView<VirtualKey> list = new ListView<>();
+
+    public VirtualKeyListView(VirtualKeyListViewModel vm, Supplier<Lookups.Snapshot> lookups, Actions actions) {
+        super(6);
+        setId("keyListPane");
+        TextField search = new TextField();
+        search.setId("keySearch");
+        search.setPromptText("Search keys by name");
+        search.setAccessibleText("Search keys by name");
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        // search as you type, but only once the user pauses: each query is a server round trip
+        PauseTransition pause = new PauseTransition(Duration.millis(250));
+        pause.setOnFinished(e -> vm.reload());
+        search.textProperty().addListener((o, a, b) -> pause.playFromStart());
+
+        ComboBox<StatusFilter> status = combo("statusFilter", "Filter by status", StatusFilter.values(),
+                s -> switch (s) {
+                    case ALL -> "Any status";
+                    case ACTIVE -> "Active";
+                    case INACTIVE -> "Inactive";
+                });
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        ComboBox<BudgetFilter> budget = combo("budgetFilter", "Filter by budget state", BudgetFilter.values(),
+                b -> switch (b) {
+                    case ALL -> "Any budget";
+                    case NEAR_LIMIT -> "≥ 80 % used";
+                    case EXHAUSTED -> "Exhausted";
+                });
+        budget.valueProperty().bindBidirectional(vm.budgetProperty());
+
+        ComboBox<String> owner = new ComboBox<>();
+        owner.setId("ownerFilter");
+        owner.setAccessibleText("Filter by team or customer");
+        owner.setPromptText("Any team or customer");
+        owner.setMaxWidth(Double.MAX_VALUE);
+        owner.setOnShowing(e -> {
+            var items = new java.util.ArrayList<String>();
+            items.add("Any team or customer");
+            lookups.get().teams().forEach(t -> items.add("Team · " + t.name()));
+            lookups.get().customers().forEach(c -> items.add("Customer · " + c.name()));
+            owner.getItems().setAll(items);
+        });
+        owner.valueProperty().addListener((o, a, b) -> {
+            vm.teamIdProperty().set(null);
+            vm.customerIdProperty().set(null);
+            if (b != null && b.startsWith("Team · ")) {
+                lookups.get().teams().stream().filter(t -> b.equals("Team · " + t.name())).findFirst()
+                        .ifPresent(t -> vm.teamIdProperty().set(t.id()));
+            } else if (b != null && b.startsWith("Customer · ")) {
+                lookups.get().customers().stream().filter(c -> b.equals("Customer · " + c.name())).findFirst()
+                        .ifPresent(c -> vm.customerIdProperty().set(c.id()));
+            }
+            vm.reload();
+        });
+
+        ComboBox<VkQuery.SortBy> sort = combo("sortBy", "Sort keys by", VkQuery.SortBy.values(), s -> switch (s) {
+            case NAME -> "Sort by name";
+            case BUDGET_SPENT -> "Sort by budget spent";
+            case CREATED_AT -> "Sort by created";
+            case STATUS -> "Sort by status";
+        });
+        sort.valueProperty().bindBidirectional(vm.sortByProperty());
+        ToggleButton desc = new ToggleButton("↓");
+        desc.setId("sortDescending");
+        desc.setAccessibleText("Sort descending");
+        desc.selectedProperty().addListener((o, a, b) -> {
+            vm.orderProperty().set(b ? VkQuery.Order.DESC : VkQuery.Order.ASC);
+            vm.reload();
+        });
+        status.setOnAction(e -> vm.reload());
+        budget.setOnAction(e -> vm.reload());
+        sort.setOnAction(e -> vm.reload());
+
+        list.setId("keyList");
+        list.setAccessibleText("Virtual keys");
+        list.setItems(vm.items());
+        list.setCellFactory(l -> new KeyCell(actions));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                actions.open(b);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        // page in more keys when the user scrolls near the end, so 10,000 keys never load at once
+        list.skinProperty().addListener((o, a, b) -> list.lookupAll(".scroll-bar").forEach(n -> {
+            if (n instanceof ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                sb.valueProperty().addListener((x, y, v) -> {
+                    if (v.doubleValue() > sb.getMax() * 0.9) {
+                        vm.loadMore();
+                    }
+                });
+            }
+        }));
+        Label count = new Label();
+        count.setId("keyCount");
+        count.getStyleClass().add(Styles.MUTED);
+        count.textProperty().bind(vm.messageProperty());
+
+        HBox filters = new HBox(6, status, budget);
+        HBox sorting = new HBox(6, sort, desc);
+        HBox.setHgrow(sort, Priority.ALWAYS);
+        getChildren().addAll(search, filters, owner, sorting, list, count);
+        setMinWidth(260);
+        setPrefWidth(320);
+    }
+
+    public ListView<VirtualKey> listView() {
+        return list;
+    }
+
+    private static <T> ComboBox<T> combo(String id, String text, T[] values, java.util.function.Function<T, String> f) {
+        ComboBox<T> c = new ComboBox<>();
+        c.getItems().setAll(values);
+        c.setId(id);
+        c.setAccessibleText(text);
+        c.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(c, Priority.ALWAYS);
+        c.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        });
+        return c;
+    }
+
+    private static final class KeyCell extends ListCell<VirtualKey> {
+        private static final PseudoClass INACTIVE = PseudoClass.getPseudoClass("inactive");
+        private final Label name = new Label();
+        private final Label sub = new Label();
+        private final ProgressBar bar = new ProgressBar();
+        private final Label pct = new Label();
+        private final HBox box;
+        private final Actions actions;
+
+        KeyCell(Actions actions) {
+            this.actions = actions;
+            sub.getStyleClass().add(Styles.MUTED);
+            bar.setPrefWidth(60);
+            bar.getStyleClass().add(Styles.USAGE_BAR);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            VBox text = new VBox(1, name, sub);
+            box = new HBox(6, text, spacer, bar, pct);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(VirtualKey vk, boolean empty) {
+            super.updateItem(vk, empty);
+            if (empty || vk == null) {
+                setGraphic(null);
+                setContextMenu(null);
+                return;
+            }
+            name.setText(vk.name());
+            sub.setText((vk.active() ? "active" : "inactive") + " · " + vk.providerConfigs().size() + " providers"
+                    + (vk.isConfigManaged() ? " · config.json" : ""));
+            double f = vk.maxBudgetFraction();
+            boolean hasBudget = !vk.budgets().isEmpty() || vk.providerConfigs().stream().anyMatch(p -> !p.budgets().isEmpty());
+            bar.setVisible(hasBudget);
+            pct.setVisible(hasBudget);
+            bar.setProgress(Math.min(1, f));
+            bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("ok"), f < 0.8);
+            bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("near"), f >= 0.8 && f < 1);
+            bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("over"), f >= 1);
+            pct.setText(String.format(Locale.ROOT, "%.0f%%", f * 100));
+            pseudoClassStateChanged(INACTIVE, !vk.active());
+            setGraphic(box);
+            setAccessibleText(vk.name() + (vk.active() ? "" : ", inactive"));
+            MenuItem toggle = new MenuItem(vk.active() ? "Deactivate" : "Activate", Icons.of(Icons.POWER));
+            toggle.setId("menuToggleActive");
+            toggle.setOnAction(e -> actions.setActive(vk, !vk.active()));
+            MenuItem copy = new MenuItem("Copy key value", Icons.of(Icons.COPY));
+            copy.setId("menuCopyValue");
+            copy.setOnAction(e -> actions.copyValue(vk));
+            MenuItem delete = new MenuItem("Delete…", Icons.of(Icons.DELETE));
+            delete.setId("menuDeleteKey");
+            delete.setOnAction(e -> actions.delete(vk));
+            setContextMenu(new ContextMenu(toggle, copy, delete));
+        }
+    }
+}

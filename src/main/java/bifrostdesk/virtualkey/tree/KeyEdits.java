@@ -1,0 +1,252 @@
+package bifrostdesk.virtualkey.tree;
+
+import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.KeyRef;
+import bifrostdesk.virtualkey.model.McpConfig;
+import bifrostdesk.virtualkey.model.ProviderConfig;
+import bifrostdesk.virtualkey.model.RateLimit;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Pure edits of a virtual key addressed by node path. Text fields come in as the raw text the user typed;
+ * what does not parse becomes {@code null} in the model and a parse problem for the form, so the text survives.
+ */
+public final class KeyEdits {
+    private KeyEdits() {
+    }
+
+    /** The outcome of a text edit: the new key and, when the text did not parse, why. */
+    public record Result(VirtualKey key, Optional<String> parseProblem) {
+    }
+
+    public static Result setField(VirtualKey vk, String path, String field, String raw) {
+        NodePath p = NodePath.parse(path);
+        String text = raw == null ? "" : raw.trim();
+        switch (p.kind()) {
+            case KEY -> {
+                return switch (field) {
+                    case "name" -> ok(vk.withName(raw == null ? "" : raw));
+                    case "description" -> ok(vk.withDescription(raw == null ? "" : raw));
+                    case "active" -> ok(vk.withActive(Boolean.parseBoolean(text)));
+                    default -> throw unknown(path, field);
+                };
+            }
+            case BUDGET -> {
+                if (field.equals("max_limit")) {
+                    Optional<Double> d = parseMoney(text);
+                    Optional<String> problem = text.isEmpty() ? Optional.of("Enter a limit in USD, e.g. 100")
+                            : d.isEmpty() ? Optional.of("'" + text + "' is not a number — use digits, e.g. 12.50")
+                            : Optional.empty();
+                    return new Result(updateBudget(vk, p, b -> b.withMaxLimit(d.orElse(null))), problem);
+                }
+                if (field.equals("reset_duration")) {
+                    return ok(updateBudget(vk, p, b -> b.withResetDuration(text)));
+                }
+                throw unknown(path, field);
+            }
+            case RATE_LIMIT -> {
+                RateLimit rl = rateLimitOf(vk, p);
+                if (rl == null) {
+                    rl = RateLimit.of(null, null, null, null);
+                }
+                Optional<String> problem = Optional.empty();
+                Long num = null;
+                if (field.endsWith("max_limit") && !text.isEmpty()) {
+                    Optional<Long> n = parseCount(text);
+                    num = n.orElse(null);
+                    if (n.isEmpty()) {
+                        problem = Optional.of("'" + text + "' is not a whole number");
+                    }
+                }
+                String dur = text.isEmpty() ? null : text;
+                RateLimit next = switch (field) {
+                    case "token_max_limit" -> rl.withTokens(num, rl.tokenResetDuration());
+                    case "token_reset_duration" -> rl.withTokens(rl.tokenMaxLimit(), dur);
+                    case "request_max_limit" -> rl.withRequests(num, rl.requestResetDuration());
+                    case "request_reset_duration" -> rl.withRequests(rl.requestMaxLimit(), dur);
+                    default -> throw unknown(path, field);
+                };
+                // An unparsable maximum must not make the limit look removed: keep the node while the text is bad.
+                boolean remove = next.isEmpty() && problem.isEmpty();
+                return new Result(setRateLimit(vk, p.ownerPath(), remove ? null : next), problem);
+            }
+            case PROVIDER_CONFIG -> {
+                int i = p.providerIndex();
+                if (field.equals("provider")) {
+                    return ok(updateProvider(vk, i, pc -> pc.withProvider(text)));
+                }
+                if (field.equals("weight")) {
+                    if (text.isEmpty()) {
+                        return ok(updateProvider(vk, i, pc -> pc.withWeight(null)));
+                    }
+                    Optional<Double> w = parseNumber(text);
+                    return new Result(updateProvider(vk, i, pc -> pc.withWeight(w.orElse(null))),
+                            w.isEmpty() ? Optional.of("'" + text + "' is not a number — e.g. 0.5, or empty for none")
+                                    : Optional.empty());
+                }
+                throw unknown(path, field);
+            }
+            default -> throw unknown(path, field);
+        }
+    }
+
+    public static VirtualKey setKeys(VirtualKey vk, int providerIndex, boolean allKeys, List<KeyRef> keys) {
+        return updateProvider(vk, providerIndex, pc -> pc.withKeys(allKeys, allKeys ? List.of() : keys));
+    }
+
+    public static VirtualKey setModels(VirtualKey vk, int providerIndex, List<String> models) {
+        return updateProvider(vk, providerIndex, pc -> pc.withAllowedModels(models));
+    }
+
+    public static VirtualKey setTools(VirtualKey vk, int mcpIndex, List<String> tools) {
+        List<McpConfig> list = new ArrayList<>(vk.mcpConfigs());
+        list.set(mcpIndex, list.get(mcpIndex).withTools(tools));
+        return vk.withMcpConfigs(list);
+    }
+
+    public static VirtualKey addBudget(VirtualKey vk, String ownerPath, Budget budget) {
+        List<Budget> list = new ArrayList<>(budgetsOf(vk, ownerPath));
+        list.add(budget);
+        return setBudgets(vk, ownerPath, list);
+    }
+
+    public static VirtualKey addProvider(VirtualKey vk, ProviderConfig pc) {
+        List<ProviderConfig> list = new ArrayList<>(vk.providerConfigs());
+        list.add(pc);
+        return vk.withProviderConfigs(list);
+    }
+
+    public static VirtualKey addMcp(VirtualKey vk, McpConfig m) {
+        List<McpConfig> list = new ArrayList<>(vk.mcpConfigs());
+        list.add(m);
+        return vk.withMcpConfigs(list);
+    }
+
+    /** Removes the node at {@code path}: a budget, a rate limit, a provider config or an MCP config. */
+    public static VirtualKey remove(VirtualKey vk, String path) {
+        NodePath p = NodePath.parse(path);
+        switch (p.kind()) {
+            case BUDGET -> {
+                List<Budget> list = new ArrayList<>(budgetsOf(vk, p.ownerPath()));
+                list.remove(p.budgetIndex());
+                return setBudgets(vk, p.ownerPath(), list);
+            }
+            case BUDGETS -> {
+                return setBudgets(vk, p.ownerPath(), List.of());
+            }
+            case RATE_LIMIT -> {
+                return setRateLimit(vk, p.ownerPath(), null);
+            }
+            case PROVIDER_CONFIG -> {
+                List<ProviderConfig> list = new ArrayList<>(vk.providerConfigs());
+                list.remove(p.providerIndex());
+                return vk.withProviderConfigs(list);
+            }
+            case MCP_CONFIG -> {
+                List<McpConfig> list = new ArrayList<>(vk.mcpConfigs());
+                list.remove(p.mcpIndex());
+                return vk.withMcpConfigs(list);
+            }
+            default -> throw new IllegalArgumentException("cannot remove " + path);
+        }
+    }
+
+    /**
+     * Duplicates a provider config or a budget as a new entry (no id, usage zero), placed right after it.
+     * A duplicated budget gets no reset duration, since one owner may not have two budgets of the same one.
+     */
+    public static VirtualKey duplicate(VirtualKey vk, String path) {
+        NodePath p = NodePath.parse(path);
+        if (p.kind() == NodeKind.PROVIDER_CONFIG) {
+            ProviderConfig pc = vk.providerConfigs().get(p.providerIndex());
+            List<Budget> budgets = pc.budgets().stream()
+                    .map(b -> new Budget(null, b.maxLimit(), b.resetDuration(), 0, null, b.calendarAligned())).toList();
+            RateLimit rl = pc.rateLimit() == null ? null : RateLimit.of(pc.rateLimit().tokenMaxLimit(),
+                    pc.rateLimit().tokenResetDuration(), pc.rateLimit().requestMaxLimit(),
+                    pc.rateLimit().requestResetDuration());
+            ProviderConfig copy = new ProviderConfig(null, pc.provider(), pc.weight(), pc.allowedModels(),
+                    pc.allowAllKeys(), pc.keys(), budgets, rl);
+            List<ProviderConfig> list = new ArrayList<>(vk.providerConfigs());
+            list.add(p.providerIndex() + 1, copy);
+            return vk.withProviderConfigs(list);
+        }
+        if (p.kind() == NodeKind.BUDGET) {
+            Budget b = budgetsOf(vk, p.ownerPath()).get(p.budgetIndex());
+            List<Budget> list = new ArrayList<>(budgetsOf(vk, p.ownerPath()));
+            list.add(p.budgetIndex() + 1, Budget.newBudget(b.maxLimit(), ""));
+            return setBudgets(vk, p.ownerPath(), list);
+        }
+        throw new IllegalArgumentException("cannot duplicate " + path);
+    }
+
+    public static List<Budget> budgetsOf(VirtualKey vk, String ownerPath) {
+        return ownerPath.isEmpty() ? vk.budgets()
+                : vk.providerConfigs().get(NodePath.parse(ownerPath).providerIndex()).budgets();
+    }
+
+    public static RateLimit rateLimitOf(VirtualKey vk, NodePath p) {
+        return p.inProviderConfig() ? vk.providerConfigs().get(p.providerIndex()).rateLimit() : vk.rateLimit();
+    }
+
+    public static VirtualKey setBudgets(VirtualKey vk, String ownerPath, List<Budget> budgets) {
+        if (ownerPath.isEmpty()) {
+            return vk.withBudgets(budgets);
+        }
+        return updateProvider(vk, NodePath.parse(ownerPath).providerIndex(), pc -> pc.withBudgets(budgets));
+    }
+
+    public static VirtualKey setRateLimit(VirtualKey vk, String ownerPath, RateLimit rl) {
+        if (ownerPath.isEmpty()) {
+            return vk.withRateLimit(rl);
+        }
+        return updateProvider(vk, NodePath.parse(ownerPath).providerIndex(), pc -> pc.withRateLimit(rl));
+    }
+
+    private static VirtualKey updateBudget(VirtualKey vk, NodePath p, UnaryOperator<Budget> f) {
+        List<Budget> list = new ArrayList<>(budgetsOf(vk, p.ownerPath()));
+        list.set(p.budgetIndex(), f.apply(list.get(p.budgetIndex())));
+        return setBudgets(vk, p.ownerPath(), list);
+    }
+
+    private static VirtualKey updateProvider(VirtualKey vk, int i, UnaryOperator<ProviderConfig> f) {
+        List<ProviderConfig> list = new ArrayList<>(vk.providerConfigs());
+        list.set(i, f.apply(list.get(i)));
+        return vk.withProviderConfigs(list);
+    }
+
+    /** Accepts {@code 12.5}, {@code $12.50}, {@code 1,000.25}; rejects {@code 12,5k}. */
+    static Optional<Double> parseMoney(String text) {
+        String t = text.startsWith("$") ? text.substring(1).trim() : text;
+        if (t.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+            t = t.replace(",", "");
+        }
+        return parseNumber(t);
+    }
+
+    static Optional<Double> parseNumber(String t) {
+        if (!t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)")) {
+            return Optional.empty();
+        }
+        return Optional.of(Double.parseDouble(t));
+    }
+
+    static Optional<Long> parseCount(String t) {
+        String s = t.matches("\\d{1,3}(,\\d{3})+") ? t.replace(",", "") : t;
+        if (!s.matches("[+-]?\\d{1,18}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(s));
+    }
+
+    private static Result ok(VirtualKey vk) {
+        return new Result(vk, Optional.empty());
+    }
+
+    private static IllegalArgumentException unknown(String path, String field) {
+        return new IllegalArgumentException("no field " + field + " at " + path);
+    }
+}

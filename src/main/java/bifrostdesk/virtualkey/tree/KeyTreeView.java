@@ -1,0 +1,212 @@
+package bifrostdesk.virtualkey.tree;
+
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.common.ui.Styles;
+import bifrostdesk.virtualkey.model.Severity;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.value.ChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The tree of one key. Binds to the editor view-model: rebuilt from its plain {@link TreeNode} data on every
+ * change, keeping expansion and selection by path.
+ */
+public final class KeyTreeView extends TreeView<TreeNode> {
+    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    private static final PseudoClass NEAR = PseudoClass.getPseudoClass("near");
+    private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
+
+    private final VirtualKeyEditorViewModel vm;
+    private final Map<String, Boolean> expanded = new HashMap<>();
+    private final Map<String, TreeItem<TreeNode>> byPath = new HashMap<>();
+    private boolean syncing;
+
+    public KeyTreeView(VirtualKeyEditorViewModel vm, NodeActions actions) {
+        this.vm = vm;
+        setId("keyTree");
+        setAccessibleText("Virtual key tree");
+        setShowRoot(true);
+        setCellFactory(t -> new Cell(actions));
+        vm.treeProperty().addListener((o, a, b) -> rebuild(b));
+        vm.problems().addListener((javafx.collections.ListChangeListener<? super bifrostdesk.virtualkey.model.Violation>) c -> refresh());
+        ChangeListener<String> select = (o, a, b) -> selectPath(b);
+        vm.selectedPathProperty().addListener(select);
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null) {
+                vm.selectedPathProperty().set(b.getValue().path());
+            }
+        });
+        setOnKeyPressed(e -> {
+            TreeItem<TreeNode> item = getSelectionModel().getSelectedItem();
+            if (item == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE && vm.canRemove(item.getValue().path())) {
+                actions.remove(item.getValue().path());
+                e.consume();
+            }
+        });
+        if (vm.treeProperty().get() != null) {
+            rebuild(vm.treeProperty().get());
+        }
+    }
+
+    private void rebuild(TreeNode root) {
+        syncing = true;
+        try {
+            byPath.values().forEach(i -> expanded.put(i.getValue().path(), i.isExpanded()));
+            byPath.clear();
+            setRoot(root == null ? null : item(root, 0));
+            selectPath(vm.selectedPathProperty().get());
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private TreeItem<TreeNode> item(TreeNode node, int depth) {
+        TreeItem<TreeNode> item = new TreeItem<>(node);
+        byPath.put(node.path(), item);
+        // new nodes open two levels deep; large lists of provider configs stay closed until asked
+        item.setExpanded(expanded.getOrDefault(node.path(), depth < 2 && node.children().size() < 50));
+        for (TreeNode c : node.children()) {
+            item.getChildren().add(item(c, depth + 1));
+        }
+        return item;
+    }
+
+    private void selectPath(String path) {
+        TreeItem<TreeNode> item = byPath.get(path == null ? "" : path);
+        if (item == null) {
+            return;
+        }
+        for (TreeItem<TreeNode> p = item.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
+        boolean was = syncing;
+        syncing = true;
+        getSelectionModel().select(item);
+        syncing = was;
+        int row = getRow(item);
+        if (row >= 0) {
+            scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    /** What the context menu and keyboard can do with a node; implemented by the editor view. */
+    public interface NodeActions {
+        void add(String path);
+
+        void remove(String path);
+
+        void duplicate(String path);
+
+        String addLabel(String path);
+    }
+
+    private final class Cell extends TreeCell<TreeNode> {
+        private final Label label = new Label();
+        private final Label detail = new Label();
+        private final Label marker = new Label("●");
+        private final Label badge = new Label();
+        private final ProgressBar bar = new ProgressBar();
+        private final Label percent = new Label();
+        private final HBox box = new HBox(6);
+        private final NodeActions actions;
+
+        Cell(NodeActions actions) {
+            this.actions = actions;
+            detail.getStyleClass().add(Styles.MUTED);
+            marker.getStyleClass().add(Styles.DIRTY_MARKER);
+            marker.setAccessibleText("unsaved change");
+            bar.getStyleClass().add(Styles.USAGE_BAR);
+            bar.setPrefWidth(70);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box.getChildren().addAll(label, detail, bar, percent, marker, badge);
+        }
+
+        @Override
+        protected void updateItem(TreeNode node, boolean empty) {
+            super.updateItem(node, empty);
+            if (empty || node == null) {
+                setGraphic(null);
+                setText(null);
+                setContextMenu(null);
+                return;
+            }
+            label.setGraphic(Icons.forKind(node.kind()));
+            label.setText(node.label());
+            detail.setText(node.detail());
+            boolean budget = node.kind() == NodeKind.BUDGET;
+            bar.setVisible(budget);
+            bar.setManaged(budget);
+            percent.setVisible(budget);
+            percent.setManaged(budget);
+            if (budget) {
+                double f = node.usageFraction();
+                bar.setProgress(Math.min(1, f));
+                percent.setText(String.format(Locale.ROOT, "%.0f %%", f * 100));
+                bar.pseudoClassStateChanged(OK, f < 0.8);
+                bar.pseudoClassStateChanged(NEAR, f >= 0.8 && f < 1);
+                bar.pseudoClassStateChanged(OVER, f >= 1);
+            }
+            marker.setVisible(node.changed());
+            marker.setManaged(node.changed());
+            Optional<Severity> sev = vm.severityAt(node.path());
+            badge.setVisible(sev.isPresent());
+            badge.setManaged(sev.isPresent());
+            sev.ifPresent(s -> {
+                badge.setGraphic(Icons.of(s == Severity.ERROR ? Icons.ERROR : Icons.WARNING));
+                badge.getStyleClass().setAll("label", s == Severity.ERROR ? Styles.BADGE_ERROR : Styles.BADGE_WARNING);
+                badge.setAccessibleText(s == Severity.ERROR ? "has errors" : "has warnings");
+            });
+            setText(null);
+            setGraphic(box);
+            setAccessibleText(node.label() + ", " + node.detail() + (node.changed() ? ", changed" : ""));
+            setContextMenu(menu(node));
+        }
+
+        private ContextMenu menu(TreeNode node) {
+            ContextMenu m = new ContextMenu();
+            String add = actions.addLabel(node.path());
+            if (add != null) {
+                MenuItem i = new MenuItem(add, Icons.of(Icons.ADD));
+                i.setId("menuAdd");
+                i.setOnAction(e -> actions.add(node.path()));
+                m.getItems().add(i);
+            }
+            if (vm.canDuplicate(node.path())) {
+                MenuItem i = new MenuItem("Duplicate", Icons.of(Icons.DUPLICATE));
+                i.setId("menuDuplicate");
+                i.setOnAction(e -> actions.duplicate(node.path()));
+                m.getItems().add(i);
+            }
+            if (vm.canRemove(node.path())) {
+                if (!m.getItems().isEmpty()) {
+                    m.getItems().add(new SeparatorMenuItem());
+                }
+                MenuItem i = new MenuItem("Remove", Icons.of(Icons.DELETE));
+                i.setId("menuRemove");
+                i.setOnAction(e -> actions.remove(node.path()));
+                m.getItems().add(i);
+            }
+            return m.getItems().isEmpty() ? null : m;
+        }
+    }
+}

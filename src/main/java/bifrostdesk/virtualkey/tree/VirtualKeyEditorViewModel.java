@@ -1,0 +1,526 @@
+package bifrostdesk.virtualkey.tree;
+
+import bifrostdesk.common.concurrent.TaskRunner;
+import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.common.ui.DialogService.ConflictChoice;
+import bifrostdesk.virtualkey.api.SavePlan;
+import bifrostdesk.virtualkey.api.UpdateBuilder;
+import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.KeyRef;
+import bifrostdesk.virtualkey.model.McpConfig;
+import bifrostdesk.virtualkey.model.ProviderConfig;
+import bifrostdesk.virtualkey.model.RateLimit;
+import bifrostdesk.virtualkey.model.Severity;
+import bifrostdesk.virtualkey.model.Violation;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state of one open virtual key: the server copy it started from, the edited copy, the tree, the problems,
+ * undo/redo and the save flow. No controls here: the view binds to these properties.
+ * <p>
+ * Every edit replaces the immutable {@link VirtualKey}; raw text the user typed is kept per field even when it
+ * does not parse, so nothing typed is lost. Network work goes through the {@link TaskRunner}; its callbacks
+ * (and so every property change here) happen on the FX thread.
+ */
+public final class VirtualKeyEditorViewModel {
+
+    /** Validation rules for a key (injected so the rule context — other names, known providers — stays outside). */
+    public interface Validator extends Function<VirtualKey, List<Violation>> {
+    }
+
+    private final EditorBackend backend;
+    private final TaskRunner runner;
+    private final DialogService dialogs;
+    private final Validator validator;
+
+    private final ReadOnlyObjectWrapper<VirtualKey> base = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<VirtualKey> edited = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<TreeNode> tree = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Violation> problems = FXCollections.observableArrayList();
+    private final StringProperty selectedPath = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper saveAttempted = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** Bumped on every change so forms can refresh their fields from the model. */
+    private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(0L);
+
+    private final History<Snapshot> history = new History<>();
+    private Map<String, String> rawText = new HashMap<>();
+    private Map<String, String> parseProblems = new HashMap<>();
+    private final Set<String> touched = new HashSet<>();
+    private final List<Violation> serverProblems = new ArrayList<>();
+    private TaskRunner.Handle running;
+
+    /** What undo restores: the key and the raw texts that went with it. */
+    private record Snapshot(VirtualKey key, Map<String, String> raw, Map<String, String> parse) {
+    }
+
+    public VirtualKeyEditorViewModel(EditorBackend backend, TaskRunner runner, DialogService dialogs,
+                                     Validator validator) {
+        this.backend = backend;
+        this.runner = runner;
+        this.dialogs = dialogs;
+        this.validator = validator;
+    }
+
+    // ---- opening -------------------------------------------------------------------------------------------
+
+    /** Opens a server copy for editing; forgets history, raw texts and problems. */
+    public void open(VirtualKey server) {
+        open(server, server);
+    }
+
+    /** Opens an edited copy on top of the server copy it started from (e.g. a draft). */
+    public void open(VirtualKey serverCopy, VirtualKey editedCopy) {
+        history.clear();
+        rawText = new HashMap<>();
+        parseProblems = new HashMap<>();
+        touched.clear();
+        serverProblems.clear();
+        saveAttempted.set(false);
+        base.set(serverCopy);
+        String keep = selectedPath.get();
+        changed(editedCopy);
+        selectedPath.set(tree.get() != null && tree.get().find(keep) != null ? keep : "");
+    }
+
+    /** Shows no key (e.g. after the open one was deleted). */
+    public void close() {
+        history.clear();
+        rawText = new HashMap<>();
+        parseProblems = new HashMap<>();
+        touched.clear();
+        serverProblems.clear();
+        base.set(null);
+        edited.set(null);
+        tree.set(null);
+        problems.clear();
+        dirty.set(false);
+        canUndo.set(false);
+        canRedo.set(false);
+        revision.set(revision.get() + 1);
+    }
+
+    // ---- editing -------------------------------------------------------------------------------------------
+
+    /** A text edit of one field, exactly as typed. */
+    public void setField(String path, String field, String text) {
+        String key = fieldKey(path, field);
+        if (Objects.equals(rawOrModel(path, field), text)) {
+            return;
+        }
+        KeyEdits.Result r = KeyEdits.setField(edited.get(), path, field, text);
+        history.record(snapshot(), key);
+        rawText.put(key, text);
+        r.parseProblem().ifPresentOrElse(p -> parseProblems.put(key, p), () -> parseProblems.remove(key));
+        touched.add(key);
+        changed(r.key());
+    }
+
+    /** The text a field shows: what the user typed, or the model's value. */
+    public String text(String path, String field) {
+        return rawOrModel(path, field);
+    }
+
+    /** The user left a field: it now shows its problems, and the next edit starts a new undo step. */
+    public void leaveField(String path, String field) {
+        touched.add(fieldKey(path, field));
+        history.seal();
+        revalidate();
+    }
+
+    public void setOwner(String teamId, String customerId) {
+        edit("owner", vk -> vk.withOwner(teamId, customerId));
+    }
+
+    public void setKeys(int providerIndex, boolean allKeys, List<KeyRef> keys) {
+        edit(null, vk -> KeyEdits.setKeys(vk, providerIndex, allKeys, keys));
+    }
+
+    public void setModels(int providerIndex, List<String> models) {
+        edit(null, vk -> KeyEdits.setModels(vk, providerIndex, models));
+    }
+
+    public void setTools(int mcpIndex, List<String> tools) {
+        edit(null, vk -> KeyEdits.setTools(vk, mcpIndex, tools));
+    }
+
+    public void setCalendarAligned(boolean value) {
+        edit(null, vk -> vk.withCalendarAligned(value));
+    }
+
+    /** Adds a budget line to the key ("") or a provider config; selects it. */
+    public void addBudget(String ownerPath) {
+        List<Budget> existing = KeyEdits.budgetsOf(edited.get(), ownerPath);
+        String duration = List.of("1d", "1w", "1M", "1Y", "1h").stream()
+                .filter(d -> existing.stream().noneMatch(b -> d.equals(b.resetDuration()))).findFirst().orElse("");
+        edit(null, vk -> KeyEdits.addBudget(vk, ownerPath, Budget.newBudget(100.0, duration)));
+        selectedPath.set(NodePath.budgets(ownerPath) + "/" + existing.size());
+    }
+
+    public void addRateLimit(String ownerPath) {
+        edit(null, vk -> KeyEdits.setRateLimit(vk, ownerPath, RateLimit.of(null, null, 1000L, "1m")));
+        selectedPath.set(NodePath.rateLimit(ownerPath));
+    }
+
+    public void addProviderConfig(String provider) {
+        edit(null, vk -> KeyEdits.addProvider(vk, ProviderConfig.newConfig(provider)));
+        selectedPath.set(NodePath.provider(edited.get().providerConfigs().size() - 1));
+    }
+
+    public void addMcpConfig(String clientName) {
+        edit(null, vk -> KeyEdits.addMcp(vk, new McpConfig(null, clientName, List.of("*"))));
+        selectedPath.set(NodePath.mcp(edited.get().mcpConfigs().size() - 1));
+    }
+
+    public boolean canRemove(String path) {
+        NodeKind k = NodePath.parse(path).kind();
+        return k == NodeKind.BUDGET || k == NodeKind.PROVIDER_CONFIG || k == NodeKind.MCP_CONFIG
+                || (k == NodeKind.RATE_LIMIT && KeyEdits.rateLimitOf(edited.get(), NodePath.parse(path)) != null)
+                || (k == NodeKind.BUDGETS && !KeyEdits.budgetsOf(edited.get(), NodePath.parse(path).ownerPath()).isEmpty());
+    }
+
+    public void remove(String path) {
+        if (!canRemove(path)) {
+            return;
+        }
+        edit(null, vk -> KeyEdits.remove(vk, path));
+        // raw texts are addressed by index: after a removal the indexes below shift, so they no longer apply
+        dropRawUnder(path);
+        String parent = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
+        selectedPath.set(tree.get().find(parent) != null ? parent : "");
+        changed(edited.get());
+    }
+
+    public boolean canDuplicate(String path) {
+        NodeKind k = NodePath.parse(path).kind();
+        return k == NodeKind.BUDGET || k == NodeKind.PROVIDER_CONFIG;
+    }
+
+    public void duplicate(String path) {
+        if (!canDuplicate(path)) {
+            return;
+        }
+        edit(null, vk -> KeyEdits.duplicate(vk, path));
+        dropRawUnder(path);
+        NodePath p = NodePath.parse(path);
+        selectedPath.set(p.kind() == NodeKind.BUDGET ? NodePath.budgets(p.ownerPath()) + "/" + (p.budgetIndex() + 1)
+                : NodePath.provider(p.providerIndex() + 1));
+        changed(edited.get());
+    }
+
+    public void undo() {
+        if (history.canUndo()) {
+            restore(history.undo(snapshot()));
+        }
+    }
+
+    public void redo() {
+        if (history.canRedo()) {
+            restore(history.redo(snapshot()));
+        }
+    }
+
+    // ---- problems ------------------------------------------------------------------------------------------
+
+    /**
+     * The problem to show at a field, if any: errors only once the field was touched or a save was attempted
+     * (an untouched field is not red before that); warnings always.
+     */
+    public Optional<Violation> problemAt(String path, String field) {
+        boolean show = saveAttempted.get() || touched.contains(fieldKey(path, field));
+        return problems.stream()
+                .filter(v -> v.path().equals(path) && field.equals(v.field()))
+                .filter(v -> show || v.severity() == Severity.WARNING)
+                .min((a, b) -> a.severity().compareTo(b.severity()));
+    }
+
+    /** Worst severity of problems at a node (for its badge); empty when there are none. */
+    public Optional<Severity> severityAt(String path) {
+        return problems.stream().filter(v -> v.path().equals(path)).map(Violation::severity).min(Enum::compareTo);
+    }
+
+    public boolean hasErrors() {
+        return problems.stream().anyMatch(v -> v.severity() == Severity.ERROR);
+    }
+
+    // ---- saving --------------------------------------------------------------------------------------------
+
+    /**
+     * Ctrl+S: check, re-read the server copy, stop on a concurrent change, show the plan, send, refresh.
+     */
+    public void save() {
+        if (busy.get() || edited.get() == null) {
+            return;
+        }
+        saveAttempted.set(true);
+        revalidate();
+        if (hasErrors()) {
+            Violation first = problems.stream().filter(v -> v.severity() == Severity.ERROR).findFirst().orElseThrow();
+            selectedPath.set(first.path());
+            long n = problems.stream().filter(v -> v.severity() == Severity.ERROR).count();
+            status.set(n + (n == 1 ? " problem blocks" : " problems block") + " the save: " + first.message());
+            return;
+        }
+        VirtualKey mine = edited.get();
+        busy.set(true);
+        status.set("Checking the server's copy…");
+        running = runner.run("Checking " + mine.name(), p -> backend.fetch(mine.id()), server -> {
+            if (!Objects.equals(server.updatedAt(), base.get().updatedAt())) {
+                ConflictChoice choice = dialogs.resolveConflict(mine.name(), describeTheirChanges(server));
+                if (choice == ConflictChoice.CANCEL) {
+                    done("Save cancelled: the key changed on the server since you opened it.");
+                    return;
+                }
+                if (choice == ConflictChoice.TAKE_THEIRS) {
+                    replaceWithServer(server, "Showing the server's copy; undo (Ctrl+Z) brings your edits back.");
+                    busy.set(false);
+                    return;
+                }
+            }
+            planAndSend(mine, server);
+        }, this::fetchFailed);
+    }
+
+    private void planAndSend(VirtualKey mine, VirtualKey server) {
+        SavePlan plan = UpdateBuilder.planUpdate(mine, server, backend.dialect());
+        if (plan.isRefused()) {
+            dialogs.showError("This edit cannot be saved on this server", String.join("\n", plan.refusals()));
+            done("Not saved: " + plan.refusals().get(0));
+            return;
+        }
+        if (plan.isEmpty()) {
+            base.set(server);
+            changed(mine);
+            done("Nothing to save: the server already holds this.");
+            return;
+        }
+        if (!dialogs.confirmPlan("Save " + mine.name(), plan)) {
+            done("Save cancelled.");
+            return;
+        }
+        status.set("Saving…");
+        running = runner.run("Saving " + mine.name(), p -> {
+            VirtualKey last = null;
+            for (var r : plan.requests()) {
+                if (p.isCancelled()) {
+                    throw new InterruptedException("cancelled");
+                }
+                VirtualKey v = backend.send(r);
+                last = v == null ? last : v;
+            }
+            return last != null ? last : backend.fetch(mine.id());
+        }, saved -> {
+            open(saved, saved);
+            done("Saved " + saved.name() + ".");
+        }, error -> sendFailed(mine, error));
+    }
+
+    private void sendFailed(VirtualKey mine, Throwable error) {
+        ErrorInfo info = ErrorInfo.of(error);
+        if (info.status() >= 500 || info.status() == 0) {
+            // A 500 can follow a committed write (REFERENCE §2.6.6), and a dropped connection says nothing:
+            // re-read and show what the server really holds.
+            status.set("The save failed (" + info.message() + "); reading what the server holds…");
+            running = runner.run("Re-reading " + mine.name(), p -> backend.fetch(mine.id()), truth -> {
+                boolean committed = !Objects.equals(truth.updatedAt(), base.get().updatedAt());
+                replaceWithServer(truth, committed
+                        ? "The server answered an error but committed the change. The tree shows what it holds now."
+                        : "The save failed: " + info.message() + ". The server is unchanged; Ctrl+Z brings your edits back.");
+                serverProblems.add(ServerErrors.locate(mine, info.message()));
+                revalidate();
+                busy.set(false);
+            }, again -> done("The save failed (" + info.message() + ") and the server could not be re-read: "
+                    + ErrorInfo.of(again).message() + ". Your edits are kept."));
+            return;
+        }
+        serverProblems.add(ServerErrors.locate(mine, info.message()));
+        revalidate();
+        Violation v = serverProblems.get(serverProblems.size() - 1);
+        selectedPath.set(v.path());
+        done("The server refused the save: " + info.message());
+    }
+
+    private void fetchFailed(Throwable error) {
+        ErrorInfo info = ErrorInfo.of(error);
+        if (info.status() == 404) {
+            dialogs.showError("Key deleted on the server", "Someone deleted this key on the server. "
+                    + "Your edits are kept here; create it again or discard them.");
+        }
+        done("Could not read the server's copy: " + info.message() + ". Your edits are kept.");
+    }
+
+    /** Cancels the save or check in progress; the edits stay. */
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+        done("Cancelled.");
+    }
+
+    private void replaceWithServer(VirtualKey server, String message) {
+        Snapshot mine = snapshot();
+        String keep = selectedPath.get();
+        base.set(server);
+        history.record(mine, null);
+        rawText = new HashMap<>();
+        parseProblems = new HashMap<>();
+        changed(server);
+        selectedPath.set(tree.get().find(keep) != null ? keep : "");
+        status.set(message);
+    }
+
+    private String describeTheirChanges(VirtualKey server) {
+        SavePlan theirs = UpdateBuilder.planUpdate(server, base.get(), backend.dialect());
+        List<String> words = theirs.changes();
+        return words.isEmpty() ? "It was saved again since you opened it (updated "
+                + server.updatedAt() + ")." : String.join("\n", words);
+    }
+
+    private void done(String message) {
+        busy.set(false);
+        status.set(message);
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    private void edit(String coalesceKey, UnaryOperator<VirtualKey> change) {
+        VirtualKey next = change.apply(edited.get());
+        if (next.equals(edited.get())) {
+            return;
+        }
+        history.record(snapshot(), coalesceKey);
+        changed(next);
+    }
+
+    private void restore(Snapshot s) {
+        rawText = new HashMap<>(s.raw());
+        parseProblems = new HashMap<>(s.parse());
+        changed(s.key());
+        if (tree.get().find(selectedPath.get()) == null) {
+            selectedPath.set("");
+        }
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(edited.get(), Map.copyOf(rawText), Map.copyOf(parseProblems));
+    }
+
+    private void changed(VirtualKey next) {
+        edited.set(next);
+        tree.set(TreeBuilder.build(next, base.get()));
+        dirty.set(!Objects.equals(next, base.get()) || !parseProblems.isEmpty());
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
+        revalidate();
+        revision.set(revision.get() + 1);
+    }
+
+    private void revalidate() {
+        List<Violation> all = new ArrayList<>(validator.apply(edited.get()));
+        parseProblems.forEach((k, msg) -> {
+            int hash = k.indexOf('#');
+            String path = k.substring(0, hash);
+            String field = k.substring(hash + 1);
+            all.removeIf(v -> v.path().equals(path) && field.equals(v.field()));
+            all.add(new Violation(path, field, Severity.ERROR, msg));
+        });
+        all.addAll(serverProblems);
+        all.sort((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity())
+                : a.path().compareTo(b.path()));
+        problems.setAll(all);
+    }
+
+    private void dropRawUnder(String path) {
+        String list = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : path;
+        rawText.keySet().removeIf(k -> k.startsWith(list));
+        parseProblems.keySet().removeIf(k -> k.startsWith(list));
+    }
+
+    private String rawOrModel(String path, String field) {
+        String raw = rawText.get(fieldKey(path, field));
+        return raw != null ? raw : FieldText.of(edited.get(), path, field);
+    }
+
+    private static String fieldKey(String path, String field) {
+        return path + "#" + field;
+    }
+
+    // ---- properties ----------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<VirtualKey> baseProperty() {
+        return base.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<VirtualKey> editedProperty() {
+        return edited.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<TreeNode> treeProperty() {
+        return tree.getReadOnlyProperty();
+    }
+
+    public ObservableList<Violation> problems() {
+        return FXCollections.unmodifiableObservableList(problems);
+    }
+
+    public StringProperty selectedPathProperty() {
+        return selectedPath;
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty saveAttemptedProperty() {
+        return saveAttempted.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Long> revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** Raw texts the user typed, by "path#field", for drafts. */
+    public Map<String, String> rawTexts() {
+        return Map.copyOf(rawText);
+    }
+}
