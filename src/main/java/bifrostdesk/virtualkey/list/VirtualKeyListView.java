@@ -192,6 +192,12 @@ public final class VirtualKeyListView extends VBox {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             VBox text = new VBox(1, name, sub);
+            text.setMinWidth(0);
+            name.setMinWidth(0);
+            sub.setMinWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            pct.setMinWidth(USE_PREF_SIZE);
+            bar.setMinWidth(USE_PREF_SIZE);
             box = new HBox(6, text, spacer, bar, pct);
             box.setAlignment(Pos.CENTER_LEFT);
         }
@@ -204,8 +210,12 @@ public final class VirtualKeyListView extends VBox {
                 setContextMenu(null);
                 return;
             }
+            // fit the row to the list so the usage figure is never cut off
+            box.setPrefWidth(getListView().getWidth() - 24);
+            box.setMaxWidth(getListView().getWidth() - 24);
             name.setText(vk.name());
-            sub.setText((vk.active() ? "active" : "inactive") + " · " + vk.providerConfigs().size() + " providers"
+            int n = vk.providerConfigs().size();
+            sub.setText((vk.active() ? "active" : "inactive") + " · " + n + (n == 1 ? " provider" : " providers")
                     + (vk.isConfigManaged() ? " · config.json" : ""));
             double f = vk.maxBudgetFraction();
             boolean hasBudget = !vk.budgets().isEmpty() || vk.providerConfigs().stream().anyMatch(p -> !p.budgets().isEmpty());

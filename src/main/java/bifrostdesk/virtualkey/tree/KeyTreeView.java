@@ -138,7 +138,7 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            box.getChildren().addAll(label, detail, bar, percent, marker, badge);
+            box.getChildren().addAll(label, marker, badge, bar, percent, detail);
         }
 
         @Override

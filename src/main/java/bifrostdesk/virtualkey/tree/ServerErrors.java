@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Bifrost's messages are free text (REFERENCE §2.6.7); this matches the ones the handlers produce.
  */
 final class ServerErrors {
-    private static final Pattern PROVIDER = Pattern.compile("(?:invalid provider name|for provider) ([\\w.-]+)");
+    private static final Pattern PROVIDER = Pattern.compile("(?:invalid provider name|for provider):? ([\\w.-]+)");
     private static final Pattern MCP = Pattern.compile("(?:mcp_client_name|MCP client)[: ]+([\\w.-]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("reset_duration in budgets: (\\S+)|reset duration format: (\\S+)");

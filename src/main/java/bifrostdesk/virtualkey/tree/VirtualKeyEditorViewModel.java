@@ -306,7 +306,10 @@ public final class VirtualKeyEditorViewModel {
     }
 
     private void planAndSend(VirtualKey mine, VirtualKey server) {
-        SavePlan plan = UpdateBuilder.planUpdate(mine, server, backend.dialect());
+        // the concurrency check against the copy the user saw was done above (and the user chose); the plan is
+        // computed against the server's current copy, so it shows exactly what will change there
+        SavePlan plan = UpdateBuilder.planUpdate(mine, server, backend.dialect(),
+                UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true));
         if (plan.isRefused()) {
             dialogs.showError("This edit cannot be saved on this server", String.join("\n", plan.refusals()));
             done("Not saved: " + plan.refusals().get(0));
@@ -394,7 +397,8 @@ public final class VirtualKeyEditorViewModel {
     }
 
     private String describeTheirChanges(VirtualKey server) {
-        SavePlan theirs = UpdateBuilder.planUpdate(server, base.get(), backend.dialect());
+        SavePlan theirs = UpdateBuilder.planUpdate(server, base.get(), backend.dialect(),
+                UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true));
         List<String> words = theirs.changes();
         return words.isEmpty() ? "It was saved again since you opened it (updated "
                 + server.updatedAt() + ")." : String.join("\n", words);

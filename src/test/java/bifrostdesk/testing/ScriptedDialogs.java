@@ -1,0 +1,53 @@
+package bifrostdesk.testing;
+
+import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.virtualkey.api.SavePlan;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** A dialog service for view-model tests: answers from a script and records what was shown. */
+public final class ScriptedDialogs implements DialogService {
+    public final List<SavePlan> plansShown = new ArrayList<>();
+    public final List<String> conflicts = new ArrayList<>();
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> notices = new ArrayList<>();
+    public final List<String> secretsShown = new ArrayList<>();
+    public final Deque<String> textAnswers = new ArrayDeque<>();
+    public boolean confirmPlans = true;
+    public ConflictChoice conflictChoice = ConflictChoice.CANCEL;
+
+    @Override
+    public boolean confirmPlan(String title, SavePlan plan) {
+        plansShown.add(plan);
+        return confirmPlans;
+    }
+
+    @Override
+    public ConflictChoice resolveConflict(String keyName, String theirChanges) {
+        conflicts.add(theirChanges);
+        return conflictChoice;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void notify(String message) {
+        notices.add(message);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String message, String prompt) {
+        return Optional.ofNullable(textAnswers.poll());
+    }
+
+    @Override
+    public void showSecretOnce(String title, String message, String secret) {
+        secretsShown.add(secret);
+    }
+}

@@ -1,0 +1,275 @@
+package bifrostdesk.virtualkey.tree;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bifrostdesk.common.concurrent.DirectTaskRunner;
+import bifrostdesk.common.ui.DialogService.ConflictChoice;
+import bifrostdesk.connection.ServerEndpoint;
+import bifrostdesk.sandbox.SandboxOptions;
+import bifrostdesk.sandbox.SandboxServer;
+import bifrostdesk.sandbox.SeedData;
+import bifrostdesk.testing.ScriptedDialogs;
+import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.api.PlannedRequest;
+import bifrostdesk.virtualkey.api.UpdateBuilder;
+import bifrostdesk.virtualkey.model.KeyRef;
+import bifrostdesk.virtualkey.model.RuleContext;
+import bifrostdesk.virtualkey.model.Severity;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import bifrostdesk.virtualkey.model.VirtualKeyRules;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The editor's view-model without the FX thread, against the sandbox over real HTTP. */
+class VirtualKeyEditorViewModelTest {
+    private SandboxServer sandbox;
+    private BifrostClient client;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private VirtualKeyEditorViewModel vm;
+
+    private void start(Dialect dialect) throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(dialect));
+        client = new BifrostClient(ServerEndpoint.of(sandbox.baseUrl()));
+        client.detectDialect();
+        vm = new VirtualKeyEditorViewModel(new EditorBackend() {
+            @Override
+            public VirtualKey fetch(String id) throws Exception {
+                return client.getVirtualKey(id);
+            }
+
+            @Override
+            public VirtualKey send(PlannedRequest request) throws Exception {
+                return client.execute(request);
+            }
+
+            @Override
+            public Dialect dialect() {
+                return client.dialect();
+            }
+        }, new DirectTaskRunner(), dialogs,
+                vk -> VirtualKeyRules.validate(vk, RuleContext.basic(client.dialect())));
+    }
+
+    @AfterEach
+    void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    private VirtualKey open(String name) throws Exception {
+        VirtualKey vk = client.getVirtualKey(sandbox.vkIdByName(name));
+        vm.open(vk);
+        return vk;
+    }
+
+    private JsonNode stored(String name) {
+        return sandbox.vkJson(sandbox.vkIdByName(name));
+    }
+
+    @Test
+    void editsOfEveryNodeKindAreSavedExactly() throws Exception {
+        start(Dialect.LATER);
+        open("checkout-service");
+        vm.setField("", "description", "Checkout, edited");
+        vm.setField("budgets/0", "max_limit", "75");
+        vm.setField("rate_limit", "request_max_limit", "2000");
+        vm.setField("provider_configs/0", "weight", "0.9");
+        vm.setField("provider_configs/0/budgets/0", "max_limit", "650");
+        vm.setField("provider_configs/0/rate_limit", "token_max_limit", "");
+        vm.setField("provider_configs/0/rate_limit", "token_reset_duration", "");
+        vm.setKeys(0, false, List.of(new KeyRef(SeedData.keyId("openai-prod"), "openai-prod"),
+                new KeyRef(SeedData.keyId("openai-batch"), "openai-batch")));
+        vm.setModels(0, List.of("gpt-4o"));
+        vm.setTools(0, List.of("create_issue"));
+        vm.addMcpConfig("filesystem");
+        vm.setTools(1, List.of("read_file"));
+
+        vm.save();
+
+        assertThat(dialogs.plansShown).hasSize(1);
+        assertThat(vm.statusProperty().get()).startsWith("Saved");
+        JsonNode s = stored("checkout-service");
+        assertThat(s.get("description").asText()).isEqualTo("Checkout, edited");
+        assertThat(s.get("team_id").asText()).isEqualTo(SeedData.TEAM_PLATFORM);
+        assertThat(s.at("/budgets").findValuesAsText("reset_duration")).containsExactlyInAnyOrder("1d", "1M");
+        assertThat(budget(s.get("budgets"), "1d").get("max_limit").asDouble()).isEqualTo(75);
+        assertThat(budget(s.get("budgets"), "1d").get("current_usage").asDouble()).isEqualTo(42);
+        assertThat(s.at("/rate_limit/request_max_limit").asLong()).isEqualTo(2000);
+        assertThat(s.at("/rate_limit/token_max_limit").asLong()).isEqualTo(1_000_000);
+        JsonNode openai = s.get("provider_configs").get(0);
+        assertThat(openai.get("weight").asDouble()).isEqualTo(0.9);
+        assertThat(openai.get("allowed_models").toString()).isEqualTo("[\"gpt-4o\"]");
+        assertThat(openai.get("keys").findValuesAsText("key_id"))
+                .containsExactlyInAnyOrder(SeedData.keyId("openai-prod"), SeedData.keyId("openai-batch"));
+        assertThat(openai.at("/budgets/0/max_limit").asDouble()).isEqualTo(650);
+        assertThat(openai.at("/rate_limit/token_max_limit").isMissingNode()
+                || openai.at("/rate_limit/token_max_limit").isNull()).isTrue();
+        assertThat(openai.at("/rate_limit/request_max_limit").asLong()).isEqualTo(500);
+        JsonNode anthropic = s.get("provider_configs").get(1);
+        assertThat(anthropic.get("allow_all_keys").asBoolean()).isTrue();
+        assertThat(anthropic.get("allowed_models").toString()).isEqualTo("[\"*\"]");
+        assertThat(s.get("mcp_configs")).hasSize(2);
+        assertThat(s.get("mcp_configs").get(1).get("tools_to_execute").toString()).isEqualTo("[\"read_file\"]");
+        // the tree now shows the server's copy: nothing dirty
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.editedProperty().get()).isEqualTo(vm.baseProperty().get());
+    }
+
+    private static JsonNode budget(JsonNode budgets, String duration) {
+        for (JsonNode b : budgets) {
+            if (b.get("reset_duration").asText().equals(duration)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no budget " + duration);
+    }
+
+    @Test
+    void invalidInputBlocksTheSaveWithTheMessageAtTheField() throws Exception {
+        start(Dialect.LATER);
+        VirtualKey before = open("checkout-service");
+        vm.setField("provider_configs/0/budgets/0", "max_limit", "12,5k");
+
+        vm.save();
+
+        assertThat(dialogs.plansShown).isEmpty();
+        assertThat(client.getVirtualKey(before.id()).updatedAt()).isEqualTo(before.updatedAt());
+        assertThat(vm.selectedPathProperty().get()).isEqualTo("provider_configs/0/budgets/0");
+        assertThat(vm.problemAt("provider_configs/0/budgets/0", "max_limit")).get()
+                .satisfies(v -> assertThat(v.message()).contains("12,5k").contains("not a number"));
+        assertThat(vm.text("provider_configs/0/budgets/0", "max_limit")).isEqualTo("12,5k");
+        assertThat(vm.statusProperty().get()).contains("block");
+    }
+
+    @Test
+    void anUntouchedFieldIsNotMarkedUntilSaveIsAttempted() throws Exception {
+        start(Dialect.LATER);
+        open("checkout-service");
+        vm.duplicate("budgets/0");
+        // the copy has no reset duration yet: an error, but the user has not been to that field
+        assertThat(vm.hasErrors()).isTrue();
+        assertThat(vm.problemAt("budgets/1", "reset_duration")).isEmpty();
+        assertThat(vm.severityAt("budgets/1")).contains(Severity.ERROR);
+
+        vm.save();
+
+        assertThat(vm.problemAt("budgets/1", "reset_duration")).isPresent();
+        assertThat(dialogs.plansShown).isEmpty();
+    }
+
+    @Test
+    void aConcurrentChangeStopsTheSaveWithAChoice() throws Exception {
+        start(Dialect.LATER);
+        VirtualKey opened = open("support-bot");
+        vm.setField("", "description", "mine");
+        // a colleague renames the key meanwhile
+        VirtualKey server = client.getVirtualKey(opened.id());
+        var rename = UpdateBuilder.planUpdate(server.withName("support-bot-v2"), server, Dialect.LATER);
+        assertThat(rename.refusals()).isEmpty();
+        for (PlannedRequest r : rename.requests()) {
+            client.execute(r);
+        }
+
+        dialogs.conflictChoice = ConflictChoice.CANCEL;
+        vm.save();
+        assertThat(dialogs.conflicts).singleElement().asString().contains("support-bot-v2");
+        assertThat(dialogs.plansShown).isEmpty();
+        assertThat(stored("support-bot-v2").get("description").asText()).isEqualTo("Customer support assistant");
+        assertThat(vm.editedProperty().get().description()).isEqualTo("mine");
+
+        dialogs.conflictChoice = ConflictChoice.TAKE_THEIRS;
+        vm.save();
+        assertThat(vm.editedProperty().get().name()).isEqualTo("support-bot-v2");
+        vm.undo();
+        assertThat(vm.editedProperty().get().description()).isEqualTo("mine");
+
+        dialogs.conflictChoice = ConflictChoice.OVERWRITE;
+        vm.save();
+        assertThat(stored("support-bot").get("description").asText()).isEqualTo("mine");
+    }
+
+    @Test
+    void aServerErrorAfterCommitLeavesTheTreeShowingTheServersTruth() throws Exception {
+        start(Dialect.V1_5);
+        VirtualKey opened = open("mobile-app");
+        vm.setField("", "description", "committed anyway");
+        sandbox.failNextUpdateAfterCommit();
+
+        vm.save();
+
+        assertThat(stored("mobile-app").get("description").asText()).isEqualTo("committed anyway");
+        VirtualKey shown = vm.editedProperty().get();
+        assertThat(shown.description()).isEqualTo("committed anyway");
+        assertThat(shown.updatedAt()).isNotEqualTo(opened.updatedAt());
+        assertThat(vm.baseProperty().get()).isEqualTo(shown);
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(vm.statusProperty().get()).contains("committed");
+        assertThat(vm.problems()).anySatisfy(v -> assertThat(v.message()).contains("failed to reload"));
+    }
+
+    @Test
+    void aRefusedSaveShowsBifrostsMessageAtTheNode() throws Exception {
+        start(Dialect.LATER);
+        open("checkout-service");
+        vm.setField("provider_configs/1", "provider", "mistral");
+
+        vm.save();
+
+        assertThat(vm.statusProperty().get()).contains("invalid provider name: mistral");
+        assertThat(vm.selectedPathProperty().get()).isEqualTo("provider_configs/1");
+        assertThat(vm.problemAt("provider_configs/1", "provider")).get()
+                .satisfies(v -> assertThat(v.message()).contains("invalid provider name"));
+        assertThat(stored("checkout-service").at("/provider_configs/1/provider").asText()).isEqualTo("anthropic");
+    }
+
+    @Test
+    void undoAndRedoWalkEveryEdit() throws Exception {
+        start(Dialect.LATER);
+        VirtualKey original = open("analytics-batch");
+        vm.setField("", "name", "a");
+        vm.setField("", "name", "an");
+        vm.leaveField("", "name");
+        vm.addBudget("");
+        vm.remove("provider_configs/0");
+        assertThat(vm.editedProperty().get().providerConfigs()).isEmpty();
+
+        vm.undo();
+        assertThat(vm.editedProperty().get().providerConfigs()).hasSize(1);
+        vm.undo();
+        assertThat(vm.editedProperty().get().budgets()).isEmpty();
+        vm.undo();
+        // typing "a" then "an" in one field is one step
+        assertThat(vm.editedProperty().get()).isEqualTo(original);
+        assertThat(vm.canUndoProperty().get()).isFalse();
+        assertThat(vm.dirtyProperty().get()).isFalse();
+
+        vm.redo();
+        vm.redo();
+        assertThat(vm.editedProperty().get().name()).isEqualTo("an");
+        assertThat(vm.editedProperty().get().budgets()).hasSize(1);
+        assertThat(vm.canRedoProperty().get()).isTrue();
+    }
+
+    @Test
+    void savingOnAV15ServerKeepsTheTeamAndEveryKeyAndModel() throws Exception {
+        start(Dialect.V1_5);
+        open("checkout-service");
+        vm.setField("", "description", "only this");
+
+        vm.save();
+
+        JsonNode s = stored("checkout-service");
+        assertThat(s.get("description").asText()).isEqualTo("only this");
+        assertThat(s.get("team_id").asText()).isEqualTo(SeedData.TEAM_PLATFORM);
+        assertThat(s.get("provider_configs")).hasSize(2);
+        assertThat(s.at("/provider_configs/0/keys").findValuesAsText("key_id"))
+                .containsExactly(SeedData.keyId("openai-prod"));
+        assertThat(s.at("/provider_configs/1/allow_all_keys").asBoolean()).isTrue();
+        assertThat(s.at("/provider_configs/0/budgets/0/current_usage").asDouble()).isEqualTo(120);
+        assertThat(s.get("mcp_configs")).hasSize(1);
+    }
+}
