@@ -28,6 +28,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -136,10 +137,21 @@ public final class MainWindow extends BorderPane {
                 return;
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), editor::save);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), editor::undo);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                    KeyCombination.SHIFT_DOWN), editor::redo);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), editor::redo);
+            // a filter, not an accelerator: text fields have their own Ctrl+Z, which would undo only the
+            // characters of one field and bypass the editor's history
+            KeyCodeCombination undoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+            KeyCodeCombination redoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                    KeyCombination.SHIFT_DOWN);
+            KeyCodeCombination redoKey2 = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (redoKey.match(e) || redoKey2.match(e)) {
+                    editor.redo();
+                    e.consume();
+                } else if (undoKey.match(e)) {
+                    editor.undo();
+                    e.consume();
+                }
+            });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::createKey);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     () -> list.lookup("#keySearch").requestFocus());
