@@ -123,7 +123,9 @@ public final class UpdateBuilder {
             }
         }
         requests.add(new PlannedRequest("PUT", path, desired,
-                requests.isEmpty() ? "saves the edited key" : "saves the edited key and re-creates the rate limit(s)"));
+                requests.isEmpty() ? "saves the edited key"
+                        : "saves the edited key and re-creates the rate limit(s); if this request fails after the "
+                        + "first succeeded, the rate limit(s) stay removed until the key is saved again"));
         if (!refusals.isEmpty()) {
             return new SavePlan(List.of(), changes, refusals);
         }

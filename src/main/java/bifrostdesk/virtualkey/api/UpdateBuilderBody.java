@@ -66,7 +66,13 @@ final class UpdateBuilderBody {
             }
         } else {
             ArrayNode pcs = o.putArray("provider_configs");
+            Set<Long> seen = new HashSet<>();
             for (ProviderConfig pc : vk.providerConfigs()) {
+                if (pc.id() != null && !create && !seen.add(pc.id())) {
+                    // the server would update one row twice and the result would depend on its loop order
+                    refuse("Provider config " + pc.id() + " (" + pc.provider() + ") appears twice in the edit; "
+                            + "remove one of them.");
+                }
                 ProviderConfig sp = pc.id() == null ? null : serverConfigs.get(pc.id());
                 if (pc.id() != null && sp == null && !create) {
                     refuse("Provider config " + pc.id() + " (" + pc.provider() + ") no longer exists on the server; "
@@ -253,7 +259,8 @@ final class UpdateBuilderBody {
         } else {
             item.put("max_limit", b.maxLimit());
         }
-        item.put("reset_duration", b.resetDuration());
+        // the server parses durations untrimmed; VirtualKeyRules accepts surrounding spaces
+        item.put("reset_duration", trim(b.resetDuration()));
         if (b.calendarAligned() && dialect != Dialect.LEGACY) {
             item.put("calendar_aligned", true);
         }
@@ -283,13 +290,13 @@ final class UpdateBuilderBody {
         } else {
             n.put("token_max_limit", r.tokenMaxLimit());
         }
-        n.put("token_reset_duration", r.tokenResetDuration());
+        n.put("token_reset_duration", trim(r.tokenResetDuration()));
         if (r.requestMaxLimit() == null) {
             n.putNull("request_max_limit");
         } else {
             n.put("request_max_limit", r.requestMaxLimit());
         }
-        n.put("request_reset_duration", r.requestResetDuration());
+        n.put("request_reset_duration", trim(r.requestResetDuration()));
         return n;
     }
 
@@ -335,7 +342,10 @@ final class UpdateBuilderBody {
             Long id = m.id();
             if (id != null) {
                 McpConfig s = serverById.get(id);
-                if (s == null) {
+                if (claimed.contains(id)) {
+                    refuse("MCP client " + m.mcpClientName() + " (attachment " + id + ") appears twice in the edit; "
+                            + "remove one of them.");
+                } else if (s == null) {
                     refuse("MCP client " + m.mcpClientName() + " (attachment " + id + ") is no longer attached on "
                             + "the server; reload the key and redo the edit.");
                 } else if (!Objects.equals(s.mcpClientName(), m.mcpClientName())) {
@@ -370,6 +380,10 @@ final class UpdateBuilderBody {
             }
         }
         return m;
+    }
+
+    static String trim(String s) {
+        return s == null ? null : s.trim();
     }
 
     static String capitalize(String s) {

@@ -442,6 +442,28 @@ class UpdateBuilderUpdateTest {
     }
 
     @Test
+    void duplicateIdsAreRefused() {
+        SavePlan pcs = UpdateBuilder.planUpdate(server().withProviderConfigs(List.of(openai(), anthropic(), openai())),
+                server(), Dialect.LATER);
+        assertThat(pcs.requests()).isEmpty();
+        assertThat(pcs.refusals()).anyMatch(r -> r.contains("appears twice"));
+        SavePlan mcps = UpdateBuilder.planUpdate(server().withMcpConfigs(List.of(new McpConfig(7L, "github", List.of("*")),
+                new McpConfig(7L, "github", List.of("a")))), server(), Dialect.V1_5);
+        assertThat(mcps.requests()).isEmpty();
+        assertThat(mcps.refusals()).anyMatch(r -> r.contains("appears twice"));
+    }
+
+    @Test
+    void durationsAreSentTrimmed() {
+        VirtualKey edited = server().withBudgets(List.of(budget("b-vk-1d", 100.0, " 1w ", 0)))
+                .withRateLimit(rl("rl-1", 1000L, "1h ", 100L, " 1m"));
+        JsonNode body = onlyBody(UpdateBuilder.planUpdate(edited, server(), Dialect.LATER));
+        assertThat(body.get("budgets").get(0).get("reset_duration").asText()).isEqualTo("1w");
+        assertThat(body.get("rate_limit").get("token_reset_duration").asText()).isEqualTo("1h");
+        assertThat(body.get("rate_limit").get("request_reset_duration").asText()).isEqualTo("1m");
+    }
+
+    @Test
     void pathIsPercentEncoded() {
         assertThat(UpdateBuilder.path("a b/c")).isEqualTo("/api/governance/virtual-keys/a%20b%2Fc");
     }
