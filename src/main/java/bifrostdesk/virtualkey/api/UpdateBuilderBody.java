@@ -166,6 +166,15 @@ final class UpdateBuilderBody {
             p.put("weight", pc.weight());
         }
         p.set("allowed_models", allowList(pc.allowedModels(), label, "models"));
+        // §2.6.1: from B on blacklisted_models is overwritten like allowed_models, so omitting it clears the
+        // server's list; always state it there. Older servers have no such field.
+        if (dialect == Dialect.LATER) {
+            ArrayNode blocked = p.putArray("blacklisted_models");
+            pc.blacklistedModels().forEach(blocked::add);
+        } else if (!pc.blacklistedModels().isEmpty()) {
+            refuse(label + " blocks models, which needs Bifrost v1.5.2 or later; this server (" + dialect.label()
+                    + ") cannot store it.");
+        }
         keys(p, pc, label);
         budgets(p, pc.budgets(), server == null ? List.of() : server.budgets(), label, server == null);
         putRateLimit(p, pc.rateLimit(), server == null ? null : server.rateLimit(), server == null);
