@@ -417,7 +417,7 @@ final class UpdateBuilderWords {
             }
             if (s == null) {
                 out.add("adds budget " + e.resetDuration() + " of " + money(e.maxLimit()) + " to " + owner
-                        + inherits(e, server, claimed));
+                        + inherits(e, server));
             } else if (!Objects.equals(e.resetDuration(), s.resetDuration())) {
                 out.add("changes budget " + s.resetDuration() + " of " + owner + " to reset every "
                         + e.resetDuration()
@@ -436,8 +436,11 @@ final class UpdateBuilderWords {
         }
     }
 
-    /** B (inheritUsageFromClosestShorterBudget): a new budget starts with the usage of the closest shorter kept one. */
-    private String inherits(Budget e, List<Budget> server, Set<Budget> kept) {
+    /**
+     * B (inheritUsageFromClosestShorterBudget, §2.6.3): a new budget starts with the usage of the closest shorter
+     * budget the owner had before the request.
+     */
+    private String inherits(Budget e, List<Budget> server) {
         if (resetUsage) {
             return "";
         }
@@ -448,9 +451,6 @@ final class UpdateBuilderWords {
         Budget best = null;
         Duration bestD = null;
         for (Budget s : server) {
-            if (!kept.contains(s)) {
-                continue;
-            }
             Optional<Duration> sd = Durations.parse(s.resetDuration());
             if (sd.isPresent() && sd.get().compareTo(d.get()) < 0 && (bestD == null || sd.get().compareTo(bestD) > 0)) {
                 best = s;
