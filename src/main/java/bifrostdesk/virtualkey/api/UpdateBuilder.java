@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +23,21 @@ import java.util.Objects;
  * on v1.5+ (#5673), merges rate-limit fields on v1.5 (§2.6.4) and has no version check (§5). Every PUT built here
  * therefore carries the full desired state (§9), and anything a dialect cannot express is refused rather than
  * sent in a shape that would do something else.
+ * <p>
+ * Per dialect:
+ * <ul>
+ * <li>all: name, description, is_active; every provider config with id, provider, weight (null allowed except
+ *     v1.4), explicit allowed_models and keys; every MCP config with id, mcp_client_name, tools_to_execute;
+ *     the owner resent; rate limits as the whole object (four keys) or {@code {}} to remove.</li>
+ * <li>{@link Dialect#LATER}: {@code budgets[]} with the ids of existing budgets; detach = {@code "team_id": null};
+ *     one PUT replaces a rate limit; {@code calendar_aligned}, {@code expires_at}, {@code reset_budget_usage}.</li>
+ * <li>{@link Dialect#V1_5}: {@code budgets[]} without ids (matched by duration, a changed duration restarts at 0 and
+ *     the plan says so); detach = omit both owner fields; clearing a rate-limit field = two PUTs; a change of
+ *     {@code calendar_aligned} on an existing key, expiry and usage reset are refused.</li>
+ * <li>{@link Dialect#LEGACY}: singular {@code budget} ({@code {}} removes; more than one refused),
+ *     {@code allowed_keys}, and "all" = {@code []} for models/keys/tools ("none" refused); no provider configs and
+ *     a null weight refused; otherwise like V1_5.</li>
+ * </ul>
  */
 public final class UpdateBuilder {
     public static final String BASE_PATH = "/api/governance/virtual-keys";
@@ -123,7 +140,9 @@ public final class UpdateBuilder {
             }
         }
         requests.add(new PlannedRequest("PUT", path, desired,
-                requests.isEmpty() ? "saves the edited key" : "saves the edited key and re-creates the rate limit(s)"));
+                requests.isEmpty() ? "saves the edited key"
+                        : "saves the edited key and re-creates the rate limit(s); if this request fails after the "
+                        + "first succeeded, the rate limit(s) stay removed until the key is saved again"));
         if (!refusals.isEmpty()) {
             return new SavePlan(List.of(), changes, refusals);
         }
@@ -141,7 +160,7 @@ public final class UpdateBuilder {
                                            List<String> refusals, List<String> changes) {
         boolean vkClear = UpdateBuilderBody.needsClearFirst(edited.rateLimit(), server.rateLimit());
         var serverPcs = UpdateBuilderBody.byId(server.providerConfigs());
-        List<Long> pcClear = new ArrayList<>();
+        Set<Long> pcClear = new LinkedHashSet<>();
         for (ProviderConfig pc : edited.providerConfigs()) {
             ProviderConfig sp = pc.id() == null ? null : serverPcs.get(pc.id());
             if (sp != null && UpdateBuilderBody.needsClearFirst(pc.rateLimit(), sp.rateLimit())) {

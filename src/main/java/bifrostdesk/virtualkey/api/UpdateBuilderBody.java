@@ -66,7 +66,13 @@ final class UpdateBuilderBody {
             }
         } else {
             ArrayNode pcs = o.putArray("provider_configs");
+            Set<Long> seen = new HashSet<>();
             for (ProviderConfig pc : vk.providerConfigs()) {
+                if (pc.id() != null && !create && !seen.add(pc.id())) {
+                    // the server would update one row twice and the result would depend on its loop order
+                    refuse("Provider config " + pc.id() + " (" + pc.provider() + ") appears twice in the edit; "
+                            + "remove one of them.");
+                }
                 ProviderConfig sp = pc.id() == null ? null : serverConfigs.get(pc.id());
                 if (pc.id() != null && sp == null && !create) {
                     refuse("Provider config " + pc.id() + " (" + pc.provider() + ") no longer exists on the server; "
@@ -160,6 +166,15 @@ final class UpdateBuilderBody {
             p.put("weight", pc.weight());
         }
         p.set("allowed_models", allowList(pc.allowedModels(), label, "models"));
+        // §2.6.1: from B on blacklisted_models is overwritten like allowed_models, so omitting it clears the
+        // server's list; always state it there. Older servers have no such field.
+        if (dialect == Dialect.LATER) {
+            ArrayNode blocked = p.putArray("blacklisted_models");
+            pc.blacklistedModels().forEach(blocked::add);
+        } else if (!pc.blacklistedModels().isEmpty()) {
+            refuse(label + " blocks models, which needs Bifrost v1.5.2 or later; this server (" + dialect.label()
+                    + ") cannot store it.");
+        }
         keys(p, pc, label);
         budgets(p, pc.budgets(), server == null ? List.of() : server.budgets(), label, server == null);
         putRateLimit(p, pc.rateLimit(), server == null ? null : server.rateLimit(), server == null);
@@ -253,7 +268,8 @@ final class UpdateBuilderBody {
         } else {
             item.put("max_limit", b.maxLimit());
         }
-        item.put("reset_duration", b.resetDuration());
+        // the server parses durations untrimmed; VirtualKeyRules accepts surrounding spaces
+        item.put("reset_duration", trim(b.resetDuration()));
         if (b.calendarAligned() && dialect != Dialect.LEGACY) {
             item.put("calendar_aligned", true);
         }
@@ -283,13 +299,13 @@ final class UpdateBuilderBody {
         } else {
             n.put("token_max_limit", r.tokenMaxLimit());
         }
-        n.put("token_reset_duration", r.tokenResetDuration());
+        n.put("token_reset_duration", trim(r.tokenResetDuration()));
         if (r.requestMaxLimit() == null) {
             n.putNull("request_max_limit");
         } else {
             n.put("request_max_limit", r.requestMaxLimit());
         }
-        n.put("request_reset_duration", r.requestResetDuration());
+        n.put("request_reset_duration", trim(r.requestResetDuration()));
         return n;
     }
 
@@ -335,7 +351,10 @@ final class UpdateBuilderBody {
             Long id = m.id();
             if (id != null) {
                 McpConfig s = serverById.get(id);
-                if (s == null) {
+                if (claimed.contains(id)) {
+                    refuse("MCP client " + m.mcpClientName() + " (attachment " + id + ") appears twice in the edit; "
+                            + "remove one of them.");
+                } else if (s == null) {
                     refuse("MCP client " + m.mcpClientName() + " (attachment " + id + ") is no longer attached on "
                             + "the server; reload the key and redo the edit.");
                 } else if (!Objects.equals(s.mcpClientName(), m.mcpClientName())) {
@@ -370,6 +389,10 @@ final class UpdateBuilderBody {
             }
         }
         return m;
+    }
+
+    static String trim(String s) {
+        return s == null ? null : s.trim();
     }
 
     static String capitalize(String s) {

@@ -179,6 +179,7 @@ final class UpdateBuilderWords {
             }
         }
         listWords(label, "models", e.allowedModels(), s.allowedModels());
+        blockedWords(label, e.blacklistedModels(), s.blacklistedModels());
         keyWords(label, e, s);
         budgetWords(label, e.budgets(), s.budgets());
         rateLimitWords("the rate limit of " + label, label, e.rateLimit(), s.rateLimit());
@@ -202,6 +203,21 @@ final class UpdateBuilderWords {
             out.add("allows " + what + " " + String.join(", ", es) + " of " + label + " (none before)");
         } else {
             out.add("changes allowed " + what + " of " + label + ": " + addsRemoves(es, ss));
+        }
+    }
+
+    private void blockedWords(String label, List<String> e, List<String> s) {
+        Set<String> es = new LinkedHashSet<>(e);
+        Set<String> ss = new LinkedHashSet<>(s);
+        if (es.equals(ss)) {
+            return;
+        }
+        if (es.isEmpty()) {
+            out.add("stops blocking models of " + label + " (was " + String.join(", ", ss) + ")");
+        } else if (es.contains(AccessLists.ALL)) {
+            out.add("blocks every model of " + label);
+        } else {
+            out.add("changes blocked models of " + label + ": " + addsRemoves(es, ss));
         }
     }
 
@@ -271,6 +287,9 @@ final class UpdateBuilderWords {
         List<String> parts = new ArrayList<>();
         parts.add(pc.allowsAllModels() ? "all models"
                 : pc.allowedModels().isEmpty() ? "no models" : "models " + String.join(", ", pc.allowedModels()));
+        if (!pc.blacklistedModels().isEmpty()) {
+            parts.add("blocking " + String.join(", ", pc.blacklistedModels()));
+        }
         parts.add(pc.allowAllKeys() ? "all keys"
                 : pc.keys().isEmpty() ? "no keys"
                 : "keys " + String.join(", ", pc.keys().stream().map(KeyRef::label).toList()));
@@ -398,7 +417,7 @@ final class UpdateBuilderWords {
             }
             if (s == null) {
                 out.add("adds budget " + e.resetDuration() + " of " + money(e.maxLimit()) + " to " + owner
-                        + inherits(e, server, claimed));
+                        + inherits(e, server));
             } else if (!Objects.equals(e.resetDuration(), s.resetDuration())) {
                 out.add("changes budget " + s.resetDuration() + " of " + owner + " to reset every "
                         + e.resetDuration()
@@ -417,8 +436,11 @@ final class UpdateBuilderWords {
         }
     }
 
-    /** B (inheritUsageFromClosestShorterBudget): a new budget starts with the usage of the closest shorter kept one. */
-    private String inherits(Budget e, List<Budget> server, Set<Budget> kept) {
+    /**
+     * B (inheritUsageFromClosestShorterBudget, §2.6.3): a new budget starts with the usage of the closest shorter
+     * budget the owner had before the request.
+     */
+    private String inherits(Budget e, List<Budget> server) {
         if (resetUsage) {
             return "";
         }
@@ -429,9 +451,6 @@ final class UpdateBuilderWords {
         Budget best = null;
         Duration bestD = null;
         for (Budget s : server) {
-            if (!kept.contains(s)) {
-                continue;
-            }
             Optional<Duration> sd = Durations.parse(s.resetDuration());
             if (sd.isPresent() && sd.get().compareTo(d.get()) < 0 && (bestD == null || sd.get().compareTo(bestD) > 0)) {
                 best = s;

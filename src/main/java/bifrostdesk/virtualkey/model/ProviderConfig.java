@@ -9,16 +9,27 @@ import java.util.List;
  * an empty list allows none; {@code allowAllKeys} allows every key of the provider, now and future, otherwise
  * exactly {@code keys} (empty = none). The API layer translates to and from legacy servers.
  *
- * @param id     server id; {@code null} for a config not yet on the server
- * @param weight relative routing weight; {@code null} = not part of weighted load balancing
+ * @param id                server id; {@code null} for a config not yet on the server
+ * @param weight            relative routing weight; {@code null} = not part of weighted load balancing
+ * @param blacklistedModels models blocked even if allowed ({@code blacklisted_models}, servers from v1.5.2 on;
+ *                          empty = none). Carried because those servers overwrite it on every PUT
+ *                          (REFERENCE §2.6.1): a save that does not resend it clears it.
  */
 public record ProviderConfig(Long id, String provider, Double weight, List<String> allowedModels,
-                             boolean allowAllKeys, List<KeyRef> keys, List<Budget> budgets, RateLimit rateLimit) {
+                             boolean allowAllKeys, List<KeyRef> keys, List<Budget> budgets, RateLimit rateLimit,
+                             List<String> blacklistedModels) {
 
     public ProviderConfig {
         allowedModels = List.copyOf(allowedModels);
         keys = List.copyOf(keys);
         budgets = List.copyOf(budgets);
+        blacklistedModels = blacklistedModels == null ? List.of() : List.copyOf(blacklistedModels);
+    }
+
+    /** Without blocked models (the shape before {@code blacklistedModels} was added). */
+    public ProviderConfig(Long id, String provider, Double weight, List<String> allowedModels,
+                          boolean allowAllKeys, List<KeyRef> keys, List<Budget> budgets, RateLimit rateLimit) {
+        this(id, provider, weight, allowedModels, allowAllKeys, keys, budgets, rateLimit, List.of());
     }
 
     public static ProviderConfig newConfig(String provider) {
@@ -26,27 +37,31 @@ public record ProviderConfig(Long id, String provider, Double weight, List<Strin
     }
 
     public ProviderConfig withProvider(String value) {
-        return new ProviderConfig(id, value, weight, allowedModels, allowAllKeys, keys, budgets, rateLimit);
+        return new ProviderConfig(id, value, weight, allowedModels, allowAllKeys, keys, budgets, rateLimit, blacklistedModels);
     }
 
     public ProviderConfig withWeight(Double value) {
-        return new ProviderConfig(id, provider, value, allowedModels, allowAllKeys, keys, budgets, rateLimit);
+        return new ProviderConfig(id, provider, value, allowedModels, allowAllKeys, keys, budgets, rateLimit, blacklistedModels);
     }
 
     public ProviderConfig withAllowedModels(List<String> value) {
-        return new ProviderConfig(id, provider, weight, value, allowAllKeys, keys, budgets, rateLimit);
+        return new ProviderConfig(id, provider, weight, value, allowAllKeys, keys, budgets, rateLimit, blacklistedModels);
     }
 
     public ProviderConfig withKeys(boolean allKeys, List<KeyRef> value) {
-        return new ProviderConfig(id, provider, weight, allowedModels, allKeys, value, budgets, rateLimit);
+        return new ProviderConfig(id, provider, weight, allowedModels, allKeys, value, budgets, rateLimit, blacklistedModels);
     }
 
     public ProviderConfig withBudgets(List<Budget> value) {
-        return new ProviderConfig(id, provider, weight, allowedModels, allowAllKeys, keys, value, rateLimit);
+        return new ProviderConfig(id, provider, weight, allowedModels, allowAllKeys, keys, value, rateLimit, blacklistedModels);
     }
 
     public ProviderConfig withRateLimit(RateLimit value) {
-        return new ProviderConfig(id, provider, weight, allowedModels, allowAllKeys, keys, budgets, value);
+        return new ProviderConfig(id, provider, weight, allowedModels, allowAllKeys, keys, budgets, value, blacklistedModels);
+    }
+
+    public ProviderConfig withBlacklistedModels(List<String> value) {
+        return new ProviderConfig(id, provider, weight, allowedModels, allowAllKeys, keys, budgets, rateLimit, value);
     }
 
     public boolean allowsAllModels() {

@@ -262,6 +262,12 @@ public final class VirtualKeyRules {
                                 + " denies every request");
                     }
                 }
+                for (String p : AccessLists.problems(pc.blacklistedModels())) {
+                    error(path + "/models", "blacklisted_models", "Blocked models: " + p);
+                }
+                if (!pc.blacklistedModels().isEmpty() && dialect != Dialect.LATER) {
+                    error(path + "/models", "blacklisted_models", "Blocking models needs Bifrost v1.5.2 or later");
+                }
                 // keys
                 if (!pc.allowAllKeys()) {
                     List<String> ids = new ArrayList<>(pc.keys().size());

@@ -65,6 +65,9 @@ class UpdateBuilderPropertyTest {
         if (r.nextBoolean()) {
             out = r.nextInt(3) == 0 ? out.withKeys(true, List.of()) : out.withKeys(false, subset(KEYS, r));
         }
+        if (r.nextInt(4) == 0) {
+            out = out.withBlacklistedModels(subset(MODELS, r));
+        }
         if (r.nextBoolean()) {
             List<Budget> bs = new ArrayList<>();
             for (Budget b : out.budgets()) {
@@ -162,6 +165,11 @@ class UpdateBuilderPropertyTest {
                 List<String> ids = new ArrayList<>();
                 item.get("key_ids").forEach(n -> ids.add(n.asText()));
                 assertThat(ids).isEqualTo(pc.keyIds());
+            }
+            if (dialect == Dialect.LATER) {
+                List<String> blocked = new ArrayList<>();
+                item.get("blacklisted_models").forEach(n -> blocked.add(n.asText()));
+                assertThat(blocked).isEqualTo(pc.blacklistedModels());
             }
         }
         assertThat(sentById.keySet()).allMatch(id -> edited.providerConfigs().stream().anyMatch(p -> id.equals(p.id())));

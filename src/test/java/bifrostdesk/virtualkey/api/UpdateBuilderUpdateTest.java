@@ -51,8 +51,9 @@ class UpdateBuilderUpdateTest {
                 {'name':'beta','description':'d','is_active':true,'team_id':'team-1',
                  'provider_configs':[
                    {'id':12,'provider':'openai','weight':0.7,'allowed_models':['gpt-4','gpt-3.5-turbo'],
+                    'blacklisted_models':[],
                     'key_ids':['*'],'budgets':[{'id':'b-12-1d','max_limit':50.0,'reset_duration':'1d'}]},
-                   {'id':13,'provider':'anthropic','weight':null,'allowed_models':['*'],'key_ids':['k-1','k-2'],
+                   {'id':13,'provider':'anthropic','weight':null,'allowed_models':['*'],'blacklisted_models':[],'key_ids':['k-1','k-2'],
                     'budgets':[],'rate_limit':{'token_max_limit':5000,'token_reset_duration':'1h',
                                                'request_max_limit':null,'request_reset_duration':null}}],
                  'mcp_configs':[{'id':7,'mcp_client_name':'github','tools_to_execute':['a','b']},
@@ -439,6 +440,46 @@ class UpdateBuilderUpdateTest {
         SavePlan b = UpdateBuilder.planUpdate(edited, server(), Dialect.LATER);
         assertThat(a.json()).isEqualTo(b.json());
         assertThat(a.changes()).isEqualTo(b.changes());
+    }
+
+    @Test
+    void blockedModelsAreAlwaysResentOnLaterAndRefusedBefore() {
+        ProviderConfig blocked = openai().withBlacklistedModels(List.of("gpt-4-32k"));
+        VirtualKey s = replacePc(server(), blocked);
+        // a rename must not clear the list (LATER overwrites blacklisted_models on every PUT)
+        JsonNode body = onlyBody(UpdateBuilder.planUpdate(s.withName("z"), s, Dialect.LATER));
+        assertJson(body.get("provider_configs").get(0).get("blacklisted_models"), "['gpt-4-32k']");
+        assertJson(body.get("provider_configs").get(1).get("blacklisted_models"), "[]");
+        SavePlan change = UpdateBuilder.planUpdate(replacePc(s, blocked.withBlacklistedModels(List.of("o1"))), s, Dialect.LATER);
+        assertThat(change.changes()).containsExactly("changes blocked models of openai (id 12): adds o1, removes gpt-4-32k");
+        // older servers have no such field
+        JsonNode v15 = onlyBody(UpdateBuilder.planUpdate(server().withName("z"), server(), Dialect.V1_5));
+        assertThat(v15.get("provider_configs").get(0).has("blacklisted_models")).isFalse();
+        SavePlan refused = UpdateBuilder.planUpdate(s, server(), Dialect.V1_5);
+        assertThat(refused.requests()).isEmpty();
+        assertThat(refused.refusals()).anyMatch(r -> r.contains("blocks models"));
+    }
+
+    @Test
+    void duplicateIdsAreRefused() {
+        SavePlan pcs = UpdateBuilder.planUpdate(server().withProviderConfigs(List.of(openai(), anthropic(), openai())),
+                server(), Dialect.LATER);
+        assertThat(pcs.requests()).isEmpty();
+        assertThat(pcs.refusals()).anyMatch(r -> r.contains("appears twice"));
+        SavePlan mcps = UpdateBuilder.planUpdate(server().withMcpConfigs(List.of(new McpConfig(7L, "github", List.of("*")),
+                new McpConfig(7L, "github", List.of("a")))), server(), Dialect.V1_5);
+        assertThat(mcps.requests()).isEmpty();
+        assertThat(mcps.refusals()).anyMatch(r -> r.contains("appears twice"));
+    }
+
+    @Test
+    void durationsAreSentTrimmed() {
+        VirtualKey edited = server().withBudgets(List.of(budget("b-vk-1d", 100.0, " 1w ", 0)))
+                .withRateLimit(rl("rl-1", 1000L, "1h ", 100L, " 1m"));
+        JsonNode body = onlyBody(UpdateBuilder.planUpdate(edited, server(), Dialect.LATER));
+        assertThat(body.get("budgets").get(0).get("reset_duration").asText()).isEqualTo("1w");
+        assertThat(body.get("rate_limit").get("token_reset_duration").asText()).isEqualTo("1h");
+        assertThat(body.get("rate_limit").get("request_reset_duration").asText()).isEqualTo("1m");
     }
 
     @Test

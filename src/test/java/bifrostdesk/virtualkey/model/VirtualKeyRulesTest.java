@@ -122,6 +122,16 @@ class VirtualKeyRulesTest {
     }
 
     @Test
+    void blockedModelRules() {
+        ProviderConfig pc = ProviderConfig.newConfig("openai").withBlacklistedModels(List.of("a", "A"));
+        List<Violation> later = check(valid().withProviderConfigs(List.of(pc)));
+        assertThat(has(later, "provider_configs/0/models", "blacklisted_models", Severity.ERROR, "duplicate")).isTrue();
+        List<Violation> v15 = VirtualKeyRules.validate(valid().withProviderConfigs(List.of(pc.withBlacklistedModels(List.of("a")))),
+                RuleContext.basic(Dialect.V1_5));
+        assertThat(has(v15, "provider_configs/0/models", "blacklisted_models", Severity.ERROR, "v1.5.2")).isTrue();
+    }
+
+    @Test
     void emptyAccessListsWarnOnCurrentAndFailOnLegacy() {
         ProviderConfig pc = ProviderConfig.newConfig("openai").withWeight(1.0).withAllowedModels(List.of())
                 .withKeys(false, List.of());
@@ -231,14 +241,16 @@ class VirtualKeyRulesTest {
         }
         VirtualKey vk = valid().withProviderConfigs(pcs);
         RuleContext ctx = new RuleContext(Set.of("x", "y"), Set.of("p0", "p1"), Set.of(), vk, Dialect.LATER);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 200; i++) {
             VirtualKeyRules.validate(vk, ctx); // warm up the JIT: the editor validates on every keystroke
         }
+        // thread CPU time, best of 20: the build machine is shared, wall time measures the neighbours
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            long t = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            long t = mx.getCurrentThreadCpuTime();
             List<Violation> vs = VirtualKeyRules.validate(vk, ctx);
-            best = Math.min(best, System.nanoTime() - t);
+            best = Math.min(best, mx.getCurrentThreadCpuTime() - t);
             assertThat(vs).hasSize(714) // unknown providers p2..p6: 1000 - 143 (p0) - 143 (p1)
                     .allMatch(v -> v.field().equals("provider") && v.severity() == Severity.WARNING);
         }
