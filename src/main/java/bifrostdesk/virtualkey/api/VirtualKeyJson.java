@@ -63,7 +63,7 @@ public final class VirtualKeyJson {
         JsonNode weight = pc.path("weight");
         return new ProviderConfig(longOrNull(pc.path("id")), text(pc, "provider"),
                 weight.isNumber() ? weight.asDouble() : null, models, allKeys, keys, budgets(pc),
-                rateLimit(pc.path("rate_limit")));
+                rateLimit(pc.path("rate_limit")), strings(pc.path("blacklisted_models")));
     }
 
     static McpConfig mcpConfig(JsonNode m, boolean legacy) {
