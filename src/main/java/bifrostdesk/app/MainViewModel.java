@@ -7,6 +7,7 @@ import bifrostdesk.virtualkey.api.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
+import bifrostdesk.virtualkey.api.VkQuery;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.RuleContext;
@@ -75,6 +76,20 @@ public final class MainViewModel {
             @Override
             public Dialect dialect() {
                 return activeDialect;
+            }
+
+            @Override
+            public boolean nameTaken(String name, String exceptId) throws Exception {
+                return client.listVirtualKeys(VkQuery.firstPage().withPage(100, 0).withSearch(name)).items().stream()
+                        .anyMatch(v -> v.name().equals(name) && !v.id().equals(exceptId));
+            }
+
+            @Override
+            public Map<String, String> ownerNames() {
+                Map<String, String> names = new java.util.HashMap<>();
+                lookups.get().teams().forEach(t -> names.put(t.id(), t.name()));
+                lookups.get().customers().forEach(c -> names.put(c.id(), c.name()));
+                return names;
             }
         }, runner, dialogs, this::validate);
         server.set(client.endpoint().baseUrl().toString());

@@ -12,4 +12,17 @@ public interface EditorBackend {
     VirtualKey send(PlannedRequest request) throws Exception;
 
     Dialect dialect();
+
+    /**
+     * Whether another key on the server already has this name. Bifrost reports a clash only as a unique-index
+     * error that may name "value hash" instead (REFERENCE §2.6.6), so the editor asks first.
+     */
+    default boolean nameTaken(String name, String exceptId) throws Exception {
+        return false;
+    }
+
+    /** Team and customer names by id, so the plan can say "detaches the key from team Platform". */
+    default java.util.Map<String, String> ownerNames() {
+        return java.util.Map.of();
+    }
 }

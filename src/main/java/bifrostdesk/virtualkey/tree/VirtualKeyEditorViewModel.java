@@ -277,6 +277,7 @@ public final class VirtualKeyEditorViewModel {
             return;
         }
         saveAttempted.set(true);
+        serverProblems.clear();
         revalidate();
         if (hasErrors()) {
             Violation first = problems.stream().filter(v -> v.severity() == Severity.ERROR).findFirst().orElseThrow();
@@ -288,7 +289,18 @@ public final class VirtualKeyEditorViewModel {
         VirtualKey mine = edited.get();
         busy.set(true);
         status.set("Checking the server's copy…");
-        running = runner.run("Checking " + mine.name(), p -> backend.fetch(mine.id()), server -> {
+        boolean renamed = !Objects.equals(mine.name(), base.get().name());
+        running = runner.run("Checking " + mine.name(), p -> new Check(backend.fetch(mine.id()),
+                renamed && backend.nameTaken(mine.name(), mine.id())), check -> {
+            VirtualKey server = check.server();
+            if (check.nameTaken()) {
+                serverProblems.add(new Violation("", "name", Severity.ERROR,
+                        "Another key on the server is already called '" + mine.name() + "'"));
+                revalidate();
+                selectedPath.set("");
+                done("Not saved: the name '" + mine.name() + "' is taken on the server.");
+                return;
+            }
             if (!Objects.equals(server.updatedAt(), base.get().updatedAt())) {
                 ConflictChoice choice = dialogs.resolveConflict(mine.name(), describeTheirChanges(server));
                 if (choice == ConflictChoice.CANCEL) {
@@ -305,11 +317,16 @@ public final class VirtualKeyEditorViewModel {
         }, this::fetchFailed);
     }
 
+    /** What the pre-save check found on the server. */
+    private record Check(VirtualKey server, boolean nameTaken) {
+    }
+
     private void planAndSend(VirtualKey mine, VirtualKey server) {
         // the concurrency check against the copy the user saw was done above (and the user chose); the plan is
         // computed against the server's current copy, so it shows exactly what will change there
         SavePlan plan = UpdateBuilder.planUpdate(mine, server, backend.dialect(),
-                UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true));
+                UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true)
+                        .withOwnerNames(backend.ownerNames()));
         if (plan.isRefused()) {
             dialogs.showError("This edit cannot be saved on this server", String.join("\n", plan.refusals()));
             done("Not saved: " + plan.refusals().get(0));
@@ -321,6 +338,8 @@ public final class VirtualKeyEditorViewModel {
             done("Nothing to save: the server already holds this.");
             return;
         }
+        status.set("Review the plan: " + plan.changes().size() + " change" + (plan.changes().size() == 1 ? "" : "s")
+                + " on the server.");
         if (!dialogs.confirmPlan("Save " + mine.name(), plan)) {
             done("Save cancelled.");
             return;

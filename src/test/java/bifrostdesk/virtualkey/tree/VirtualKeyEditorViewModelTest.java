@@ -49,6 +49,17 @@ class VirtualKeyEditorViewModelTest {
             public Dialect dialect() {
                 return client.dialect();
             }
+
+            @Override
+            public boolean nameTaken(String name, String exceptId) throws Exception {
+                return client.listVirtualKeys(bifrostdesk.virtualkey.api.VkQuery.firstPage().withSearch(name))
+                        .items().stream().anyMatch(v -> v.name().equals(name) && !v.id().equals(exceptId));
+            }
+
+            @Override
+            public java.util.Map<String, String> ownerNames() {
+                return java.util.Map.of(SeedData.TEAM_PLATFORM, "Platform");
+            }
         }, new DirectTaskRunner(), dialogs,
                 vk -> VirtualKeyRules.validate(vk, RuleContext.basic(client.dialect())));
     }
@@ -224,6 +235,33 @@ class VirtualKeyEditorViewModelTest {
         assertThat(vm.problemAt("provider_configs/1", "provider")).get()
                 .satisfies(v -> assertThat(v.message()).contains("invalid provider name"));
         assertThat(stored("checkout-service").at("/provider_configs/1/provider").asText()).isEqualTo("anthropic");
+    }
+
+    @Test
+    void aNameTakenOnTheServerIsReportedAtTheNameFieldWithoutSending() throws Exception {
+        start(Dialect.LATER);
+        VirtualKey before = open("support-bot");
+        vm.setField("", "name", "checkout-service");
+
+        vm.save();
+
+        assertThat(dialogs.plansShown).isEmpty();
+        assertThat(client.getVirtualKey(before.id()).updatedAt()).isEqualTo(before.updatedAt());
+        assertThat(vm.problemAt("", "name")).get().satisfies(v -> assertThat(v.message()).contains("already called"));
+    }
+
+    @Test
+    void thePlanNamesTheTeamTheKeyIsDetachedFrom() throws Exception {
+        start(Dialect.LATER);
+        open("checkout-service");
+        vm.setOwner(null, null);
+        dialogs.confirmPlans = false;
+
+        vm.save();
+
+        assertThat(dialogs.plansShown).singleElement().satisfies(p ->
+                assertThat(p.changes()).anySatisfy(c -> assertThat(c).contains("detaches").contains("Platform")));
+        assertThat(stored("checkout-service").get("team_id").asText()).isEqualTo(SeedData.TEAM_PLATFORM);
     }
 
     @Test
