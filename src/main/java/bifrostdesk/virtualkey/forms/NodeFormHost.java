@@ -67,6 +67,7 @@ public final class NodeFormHost extends ScrollPane {
             case MCP_CONFIG -> new McpConfigForm(ctx, path);
             case TOOLS -> new ToolsForm(ctx, path);
         };
+        bifrostdesk.common.ui.Accessibility.fill(current.node());
         setContent(current.node());
     }
 }
