@@ -1,0 +1,135 @@
+package bifrostdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bifrostdesk.common.concurrent.DirectTaskRunner;
+import bifrostdesk.connection.ServerEndpoint;
+import bifrostdesk.sandbox.SandboxOptions;
+import bifrostdesk.sandbox.SandboxServer;
+import bifrostdesk.sandbox.SeedData;
+import bifrostdesk.testing.ScriptedDialogs;
+import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.list.VirtualKeyListViewModel;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The main view-model without the FX thread, against the sandbox over HTTP. */
+class MainViewModelTest {
+    private SandboxServer sandbox;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private MainViewModel vm;
+
+    private void start(Dialect dialect) {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(dialect));
+        vm = new MainViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), new DirectTaskRunner(), dialogs);
+        vm.start();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private VirtualKey listed(String name) {
+        return vm.list().items().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void startReadsVersionDialectLookupsAndTheFirstPage() {
+        start(Dialect.V1_5);
+        assertThat(vm.onlineProperty().get()).isTrue();
+        assertThat(vm.versionProperty().get()).isEqualTo("v1.5.0-prerelease7");
+        assertThat(vm.dialect()).isEqualTo(Dialect.V1_5);
+        assertThat(vm.lookupsProperty().get().providers()).extracting(p -> p.name())
+                .contains("openai", "anthropic", "azure");
+        assertThat(vm.list().items()).hasSize(8);
+        assertThat(vm.list().totalProperty().get()).isEqualTo(8);
+    }
+
+    @Test
+    void anUnreachableServerIsReportedAsOffline() {
+        sandbox = SandboxServer.start(SandboxOptions.defaults());
+        String url = sandbox.baseUrl();
+        sandbox.close();
+        vm = new MainViewModel(new BifrostClient(ServerEndpoint.of(url)), new DirectTaskRunner(), dialogs);
+        vm.start();
+        assertThat(vm.onlineProperty().get()).isFalse();
+        assertThat(vm.connectionProperty().get()).startsWith("Offline since");
+        sandbox = SandboxServer.start(SandboxOptions.defaults());
+    }
+
+    @Test
+    void deactivatingFromTheListKeepsEverythingElseEvenOnV15() {
+        start(Dialect.V1_5);
+        vm.setActive(listed("checkout-service"), false);
+        var stored = sandbox.vkJson(sandbox.vkIdByName("checkout-service"));
+        assertThat(stored.get("is_active").asBoolean()).isFalse();
+        assertThat(stored.get("team_id").asText()).isEqualTo(SeedData.TEAM_PLATFORM);
+        assertThat(stored.get("provider_configs")).hasSize(2);
+        assertThat(stored.at("/provider_configs/0/keys/0/key_id").asText()).isEqualTo(SeedData.keyId("openai-prod"));
+        assertThat(listed("checkout-service").active()).isFalse();
+    }
+
+    @Test
+    void createShowsTheValueOnceAndOpensTheKey() {
+        start(Dialect.LATER);
+        dialogs.textAnswers.add("new-service");
+        vm.createKey();
+        String id = sandbox.vkIdByName("new-service");
+        assertThat(id).isNotNull();
+        assertThat(dialogs.secretsShown).singleElement().asString().startsWith("sk-bf-");
+        assertThat(vm.editor().editedProperty().get().name()).isEqualTo("new-service");
+        assertThat(vm.list().items()).anyMatch(v -> v.name().equals("new-service"));
+    }
+
+    @Test
+    void deleteNeedsTheExactName() {
+        start(Dialect.LATER);
+        dialogs.textAnswers.add("support");
+        vm.deleteKey(listed("support-bot"));
+        assertThat(sandbox.vkIdByName("support-bot")).isNotNull();
+        assertThat(dialogs.errors).singleElement().asString().contains("nothing was deleted");
+
+        dialogs.textAnswers.add("support-bot");
+        vm.deleteKey(listed("support-bot"));
+        assertThat(sandbox.vkIdByName("support-bot")).isNull();
+        assertThat(vm.list().items()).noneMatch(v -> v.name().equals("support-bot"));
+    }
+
+    @Test
+    void movingToAnotherKeyKeepsTheEditsAsADraft() {
+        start(Dialect.LATER);
+        vm.open(listed("support-bot"));
+        vm.editor().setField("", "description", "half-done");
+        vm.open(listed("mobile-app"));
+        assertThat(vm.pendingDraftsProperty().get()).isEqualTo(1);
+        assertThat(vm.editor().editedProperty().get().name()).isEqualTo("mobile-app");
+        vm.open(listed("support-bot"));
+        assertThat(vm.editor().editedProperty().get().description()).isEqualTo("half-done");
+        assertThat(vm.editor().dirtyProperty().get()).isTrue();
+        assertThat(vm.pendingDraftsProperty().get()).isZero();
+    }
+
+    @Test
+    void statusAndBudgetFiltersWorkAcrossEveryPage() {
+        start(Dialect.LATER);
+        vm.list().statusProperty().set(VirtualKeyListViewModel.StatusFilter.INACTIVE);
+        vm.list().reload();
+        assertThat(vm.list().items()).extracting(VirtualKey::name).containsExactly("legacy-integration");
+        vm.list().statusProperty().set(VirtualKeyListViewModel.StatusFilter.ALL);
+        vm.list().budgetProperty().set(VirtualKeyListViewModel.BudgetFilter.EXHAUSTED);
+        vm.list().reload();
+        assertThat(vm.list().items()).extracting(VirtualKey::name)
+                .containsExactlyInAnyOrder("research-sandbox", "support-bot");
+    }
+
+    @Test
+    void searchUsesTheServer() {
+        start(Dialect.LATER);
+        vm.list().searchProperty().set("BOT");
+        vm.list().reload();
+        assertThat(vm.list().items()).extracting(VirtualKey::name).containsExactly("support-bot");
+    }
+}
