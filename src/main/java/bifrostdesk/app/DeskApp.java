@@ -9,7 +9,10 @@ import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.Seed;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import java.util.Objects;
+import bifrostdesk.drafts.Autosaver;
+import bifrostdesk.drafts.Workspace;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -48,7 +51,10 @@ public class DeskApp extends Application {
         if (options.dialectOverride() != null) {
             client = client.withDialect(options.dialectOverride());
         }
-        shell = open(stage, client, sandbox != null);
+        String server = client.endpoint().baseUrl().toString();
+        // the built-in sandbox gets one workspace whatever port it lands on, so its drafts survive a restart
+        shell = open(stage, client, sandbox != null,
+                Workspace.forProfile(sandbox != null ? "sandbox" : server, server));
     }
 
     private static Seed seed(String name) {
@@ -63,8 +69,22 @@ public class DeskApp extends Application {
     public record Shell(MainViewModel viewModel, MainWindow window, FxTaskRunner runner) {
     }
 
-    /** Builds the main window on {@code stage} for {@code client} and starts connecting. */
+    /**
+     * Builds the main window on {@code stage} for {@code client} and starts connecting, with a fresh temporary
+     * workspace (tests, throwaway sessions).
+     */
     public static Shell open(Stage stage, BifrostClient client, boolean onSandbox) {
+        String url = client.endpoint().baseUrl().toString();
+        try {
+            return open(stage, client, onSandbox, new Workspace(
+                    java.nio.file.Files.createTempDirectory("bifrost-desk-workspace-"), url, false));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #open(Stage, BifrostClient, boolean)}, with drafts and cache kept in {@code workspace}. */
+    public static Shell open(Stage stage, BifrostClient client, boolean onSandbox, Workspace workspace) {
         applyTheme(false);
         FxTaskRunner runner = new FxTaskRunner();
         MainWindow[] holder = new MainWindow[1];
@@ -76,6 +96,9 @@ public class DeskApp extends Application {
         Clipboards clipboards = new Clipboards(notices);
         FxDialogService dialogs = new FxDialogService(stage, notices, clipboards::copySecret);
         MainViewModel vm = new MainViewModel(client, runner, dialogs);
+        Autosaver autosaver = new Autosaver(workspace, e -> Platform.runLater(() -> vm.reportDiskProblem(e)),
+                d -> Platform.runLater(vm::draftWritten));
+        vm.attachWorkspace(workspace, autosaver);
         boolean[] dark = {false};
         MainWindow window = new MainWindow(vm, runner, dialogs, () -> {
             dark[0] = !dark[0];
@@ -90,7 +113,10 @@ public class DeskApp extends Application {
         if (icon != null) {
             stage.getIcons().add(new Image(icon));
         }
-        stage.setOnHidden(e -> runner.shutdown());
+        stage.setOnHidden(e -> {
+            autosaver.close();
+            runner.shutdown();
+        });
         stage.show();
         vm.start();
         return new Shell(vm, window, runner);

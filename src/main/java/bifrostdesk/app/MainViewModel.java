@@ -2,6 +2,9 @@ package bifrostdesk.app;
 
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.drafts.Autosaver;
+import bifrostdesk.drafts.Draft;
+import bifrostdesk.drafts.Workspace;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
@@ -51,11 +54,13 @@ public final class MainViewModel {
     private final ReadOnlyIntegerWrapper pendingDrafts = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<Lookups.Snapshot> lookups = new SimpleObjectProperty<>(Lookups.Snapshot.empty());
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private final Set<String> draftsOnDisk = new HashSet<>();
+    private final ReadOnlyStringWrapper diskProblem = new ReadOnlyStringWrapper("");
     private Dialect activeDialect = Dialect.LATER;
-
-    /** An open key's edits kept while the user looks at another key. */
-    record Draft(VirtualKey base, VirtualKey edited) {
-    }
+    private Workspace workspace;
+    private Autosaver autosaver;
+    private Instant offlineSince;
+    private final Map<String, VirtualKey> cachedKeys = new LinkedHashMap<>();
 
     public MainViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs) {
         this.client = client;
@@ -85,6 +90,11 @@ public final class MainViewModel {
             }
 
             @Override
+            public boolean queueForSync(VirtualKey base, VirtualKey edited) {
+                return workspace != null;
+            }
+
+            @Override
             public Map<String, String> ownerNames() {
                 Map<String, String> names = new java.util.HashMap<>();
                 lookups.get().teams().forEach(t -> names.put(t.id(), t.name()));
@@ -93,6 +103,9 @@ public final class MainViewModel {
             }
         }, runner, dialogs, this::validate);
         server.set(client.endpoint().baseUrl().toString());
+        list.setOnLoaded(this::cacheKeys);
+        editor.revisionProperty().addListener((o, a, b) -> autosave());
+        editor.queuedProperty().addListener((o, a, b) -> autosave());
         editor.baseProperty().addListener((o, a, b) -> {
             // a save (or a re-read) replaced the server copy: the list shows the new state
             if (b != null && a != null && Objects.equals(a.id(), b.id()) && !Objects.equals(a, b)) {
@@ -113,13 +126,86 @@ public final class MainViewModel {
         return VirtualKeyRules.validate(vk, new RuleContext(others, providers, clients, base, activeDialect));
     }
 
-    /** Connects: version, dialect, lookups, then the first page of keys. */
+    /**
+     * Gives the app a workspace: drafts are written to it as the user edits, and the last pulled keys and lookups
+     * are kept there for offline use. Without one (some tests), drafts live in memory only.
+     */
+    public void attachWorkspace(Workspace ws, Autosaver saver) {
+        this.workspace = ws;
+        this.autosaver = saver;
+    }
+
+    /** Called by the autosaver's owner (on the FX thread) when a draft could not be written. */
+    public void reportDiskProblem(Throwable e) {
+        diskProblem.set("Drafts cannot be written to disk (" + message(e) + "). Your previous draft is intact; "
+                + "free some space or fix the folder's permissions.");
+        dialogs.notify(diskProblem.get());
+    }
+
+    /** Called when a draft was written: clears an earlier disk problem. */
+    public void draftWritten() {
+        diskProblem.set("");
+    }
+
+    /** Keeps every key seen online, so the app can work from it offline. */
+    private void cacheKeys(java.util.List<VirtualKey> loaded) {
+        if (workspace == null || !online.get()) {
+            return;
+        }
+        loaded.forEach(k -> cachedKeys.put(k.id(), k));
+        java.util.List<VirtualKey> all = java.util.List.copyOf(cachedKeys.values());
+        runner.run("Caching keys", p -> {
+            workspace.cacheKeys(all);
+            return all.size();
+        }, n -> { }, this::reportDiskProblem);
+    }
+
+    private void autosave() {
+        VirtualKey e = editor.editedProperty().get();
+        if (autosaver == null || e == null || e.id() == null) {
+            return;
+        }
+        if (editor.dirtyProperty().get()) {
+            draftsOnDisk.add(e.id());
+            autosaver.changed(new Draft(e.id(), editor.baseProperty().get(), e, editor.rawTexts(),
+                    editor.queuedProperty().get(), Instant.now()));
+        } else if (draftsOnDisk.remove(e.id())) {
+            autosaver.discard(e.id());
+        }
+    }
+
+    /** Loads the drafts of the last session, then connects. */
     public void start() {
+        if (workspace != null && drafts.isEmpty() && draftsOnDisk.isEmpty()) {
+            runner.run("Reading drafts", p -> {
+                workspace.cachedKeys().value().forEach(k -> cachedKeys.put(k.id(), k));
+                return workspace.loadDrafts();
+            }, loaded -> {
+                for (Draft d : loaded) {
+                    drafts.put(d.vkId(), d);
+                    draftsOnDisk.add(d.vkId());
+                }
+                pendingDrafts.set(drafts.size());
+                connect(true);
+            }, e -> {
+                reportDiskProblem(e);
+                connect(false);
+            });
+        } else {
+            connect(false);
+        }
+    }
+
+    /** Connects: version, dialect, lookups, then the first page of keys; offline, the cached copies. */
+    private void connect(boolean reopenDraft) {
         connection.set("Connecting to " + server.get() + "…");
         runner.run("Connecting", p -> {
             String v = client.version();
             Dialect d = client.detectDialect();
             Lookups.Snapshot l = client.lookups();
+            if (workspace != null) {
+                workspace.cacheLookups(l);
+            }
             return new Object[] {v, d, l};
         }, r -> {
             version.set((String) r[0]);
@@ -127,13 +213,63 @@ public final class MainViewModel {
             dialect.set(activeDialect.label());
             lookups.set((Lookups.Snapshot) r[2]);
             online.set(true);
+            offlineSince = null;
             connection.set("Online");
             list.reload();
-        }, e -> {
-            online.set(false);
-            connection.set("Offline since " + Instant.now().toString().substring(11, 19) + " UTC — "
-                    + (e.getMessage() == null ? e.toString() : e.getMessage()));
-        });
+            if (reopenDraft) {
+                reopenNewestDraft();
+            }
+        }, e -> goOffline(e, reopenDraft));
+    }
+
+    private void goOffline(Throwable e, boolean reopenDraft) {
+        online.set(false);
+        if (offlineSince == null) {
+            offlineSince = Instant.now();
+        }
+        connection.set("Offline since " + clock(offlineSince) + " — " + message(e));
+        if (workspace == null) {
+            return;
+        }
+        runner.run("Reading the cached copy", p -> new Object[] {workspace.cachedKeys(), workspace.cachedLookups()},
+                r -> {
+                    @SuppressWarnings("unchecked")
+                    Workspace.Cached<java.util.List<VirtualKey>> keys = (Workspace.Cached<java.util.List<VirtualKey>>) r[0];
+                    @SuppressWarnings("unchecked")
+                    Workspace.Cached<Lookups.Snapshot> l = (Workspace.Cached<Lookups.Snapshot>) r[1];
+                    lookups.set(l.value());
+                    list.showCached(keys.value(), keys.written() == null ? "no cached copy yet"
+                            : "cached copy from " + keys.written().toString().replace('T', ' ').substring(0, 16) + " UTC");
+                    if (reopenDraft) {
+                        reopenNewestDraft();
+                    }
+                }, this::reportDiskProblem);
+    }
+
+    /** While offline: checks whether the server is back and reconnects if so (the view calls this on a timer). */
+    public void tryReconnect() {
+        if (online.get()) {
+            return;
+        }
+        runner.run("Checking the server", p -> client.health(), h -> connect(false), e -> goOffline(e, false));
+    }
+
+    private void reopenNewestDraft() {
+        if (editor.editedProperty().get() != null || drafts.isEmpty()) {
+            return;
+        }
+        Draft newest = null;
+        for (Draft d : drafts.values()) {
+            newest = d;
+        }
+        drafts.remove(newest.vkId());
+        pendingDrafts.set(drafts.size());
+        editor.open(newest.base(), newest.edited(), newest.rawText());
+        editor.queuedProperty().set(newest.queued());
+    }
+
+    private static String clock(Instant t) {
+        return t.toString().substring(11, 19) + " UTC";
     }
 
     /** Opens a key from the list: a kept draft if there is one, else the server's current copy. */
@@ -146,19 +282,31 @@ public final class MainViewModel {
         Draft d = drafts.remove(fromList.id());
         pendingDrafts.set(drafts.size());
         if (d != null) {
-            editor.open(d.base(), d.edited());
+            editor.open(d.base(), d.edited(), d.rawText());
+            editor.queuedProperty().set(d.queued());
+            return;
+        }
+        if (!online.get()) {
+            // offline: the list holds the last pulled copy of the key
+            editor.selectedPathProperty().set("");
+            editor.open(fromList);
             return;
         }
         runner.run("Opening " + fromList.name(), p -> client.getVirtualKey(fromList.id()), vk -> {
             editor.selectedPathProperty().set("");
             editor.open(vk);
-        }, e -> dialogs.notify("Could not open " + fromList.name() + ": " + e.getMessage()));
+        }, e -> {
+            dialogs.notify("Could not open " + fromList.name() + " from the server (" + message(e)
+                    + "); showing the last pulled copy.");
+            editor.open(fromList);
+        });
     }
 
     private void keepDraft() {
         VirtualKey current = editor.editedProperty().get();
         if (current != null && editor.dirtyProperty().get()) {
-            drafts.put(current.id(), new Draft(editor.baseProperty().get(), current));
+            drafts.put(current.id(), new Draft(current.id(), editor.baseProperty().get(), current, editor.rawTexts(),
+                    editor.queuedProperty().get(), Instant.now()));
             pendingDrafts.set(drafts.size());
         }
     }
@@ -197,7 +345,11 @@ public final class MainViewModel {
         SavePlan plan = UpdateBuilder.planDelete(vk);
         runner.run("Deleting " + vk.name(), p -> client.execute(plan.requests().get(0)), r -> {
             list.removeById(vk.id());
+            cachedKeys.remove(vk.id());
             drafts.remove(vk.id());
+            if (autosaver != null && draftsOnDisk.remove(vk.id())) {
+                autosaver.discard(vk.id());
+            }
             pendingDrafts.set(drafts.size());
             VirtualKey open = editor.editedProperty().get();
             if (open != null && vk.id().equals(open.id())) {
@@ -285,5 +437,14 @@ public final class MainViewModel {
 
     public Dialect dialect() {
         return activeDialect;
+    }
+
+    public ReadOnlyStringProperty diskProblemProperty() {
+        return diskProblem.getReadOnlyProperty();
+    }
+
+    /** Drafts of keys other than the open one (the open one is the editor's). */
+    public java.util.Collection<Draft> keptDrafts() {
+        return java.util.List.copyOf(drafts.values());
     }
 }

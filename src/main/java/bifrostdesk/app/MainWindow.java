@@ -128,6 +128,23 @@ public final class MainWindow extends BorderPane {
         main.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(list, false);
 
+        // offline: look for the server every 10 seconds and reconnect as soon as it answers
+        javafx.animation.Timeline reconnect = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(10), e -> vm.tryReconnect()));
+        reconnect.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        vm.onlineProperty().addListener((o, was, is) -> {
+            if (is) {
+                reconnect.stop();
+            } else {
+                reconnect.play();
+            }
+        });
+        vm.connectionProperty().addListener((o, a, b) -> {
+            if (b.startsWith("Offline") && reconnect.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                reconnect.play();
+            }
+        });
+
         setTop(toolbar(editor, toggleTheme));
         setCenter(main);
         setBottom(statusBar(editor, runner));

@@ -49,6 +49,7 @@ public final class VirtualKeyListViewModel {
     private CancelToken token = new CancelToken();
     private TaskRunner.Handle running;
     private int nextOffset;
+    private java.util.function.Consumer<List<VirtualKey>> onLoaded = l -> { };
 
     public VirtualKeyListViewModel(BifrostClient client, TaskRunner runner) {
         this.client = client;
@@ -129,6 +130,7 @@ public final class VirtualKeyListViewModel {
     }
 
     private void loaded() {
+        onLoaded.accept(List.copyOf(items));
         loading.set(false);
         message.set(items.size() + " of " + total.get() + " keys");
     }
@@ -144,6 +146,23 @@ public final class VirtualKeyListViewModel {
             running.cancel();
         }
         loading.set(false);
+    }
+
+    /** Offline: shows the last pulled copy of the keys, filtered locally. */
+    public void showCached(List<VirtualKey> keys, String age) {
+        cancel();
+        String s = search.get() == null ? "" : search.get().trim().toLowerCase(java.util.Locale.ROOT);
+        Predicate<VirtualKey> keep = localFilter().and(vk -> s.isEmpty()
+                || vk.name().toLowerCase(java.util.Locale.ROOT).contains(s));
+        items.setAll(keys.stream().filter(keep).toList());
+        total.set(items.size());
+        hasMore.set(false);
+        message.set(items.size() + " keys · " + age);
+    }
+
+    /** Called with the keys on screen after each load, so the app can keep them for offline use. */
+    public void setOnLoaded(java.util.function.Consumer<List<VirtualKey>> value) {
+        onLoaded = value;
     }
 
     /** Replaces one key in the list after it was saved elsewhere (editor, activate/deactivate). */

@@ -21,6 +21,14 @@ public interface EditorBackend {
         return false;
     }
 
+    /**
+     * The server could not be reached for a save: keep the edit as a draft queued for sync. Returns true when it
+     * was queued (the app has a workspace), false when the edit can only stay open.
+     */
+    default boolean queueForSync(VirtualKey base, VirtualKey edited) {
+        return false;
+    }
+
     /** Team and customer names by id, so the plan can say "detaches the key from team Platform". */
     default java.util.Map<String, String> ownerNames() {
         return java.util.Map.of();

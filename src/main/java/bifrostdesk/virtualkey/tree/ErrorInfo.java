@@ -3,7 +3,7 @@ package bifrostdesk.virtualkey.tree;
 import bifrostdesk.virtualkey.api.ApiException;
 
 /** The status and words of a failure, whatever threw it. */
-record ErrorInfo(int status, String message) {
+record ErrorInfo(int status, String message, boolean unreachable) {
     static ErrorInfo of(Throwable t) {
         Throwable e = t;
         while (!(e instanceof ApiException) && e.getCause() != null) {
@@ -11,8 +11,10 @@ record ErrorInfo(int status, String message) {
         }
         if (e instanceof ApiException api) {
             String server = api.serverMessage();
-            return new ErrorInfo(api.status(), server != null && !server.isBlank() ? server : api.userMessage());
+            boolean down = api.kind() == ApiException.Kind.UNREACHABLE || api.kind() == ApiException.Kind.TIMEOUT
+                    || api.kind() == ApiException.Kind.CONNECTION_DROPPED;
+            return new ErrorInfo(api.status(), server != null && !server.isBlank() ? server : api.userMessage(), down);
         }
-        return new ErrorInfo(0, t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        return new ErrorInfo(0, t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage(), false);
     }
 }

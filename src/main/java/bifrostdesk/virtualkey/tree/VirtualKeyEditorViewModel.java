@@ -63,6 +63,8 @@ public final class VirtualKeyEditorViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saveAttempted = new ReadOnlyBooleanWrapper();
+    /** A save was asked for while the server was unreachable: the draft waits for sync. */
+    private final javafx.beans.property.BooleanProperty queued = new javafx.beans.property.SimpleBooleanProperty();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     /** Bumped on every change so forms can refresh their fields from the model. */
     private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(0L);
@@ -95,13 +97,35 @@ public final class VirtualKeyEditorViewModel {
 
     /** Opens an edited copy on top of the server copy it started from (e.g. a draft). */
     public void open(VirtualKey serverCopy, VirtualKey editedCopy) {
+        open(serverCopy, editedCopy, Map.of());
+    }
+
+    /** Opens a draft: edited copy, the server copy it started from, and the raw texts the user typed. */
+    public void open(VirtualKey serverCopy, VirtualKey editedCopy, Map<String, String> raw) {
         history.clear();
+        queued.set(false);
         rawText = new HashMap<>();
         parseProblems = new HashMap<>();
         touched.clear();
         serverProblems.clear();
         saveAttempted.set(false);
         base.set(serverCopy);
+        // re-derive parse problems from the raw texts, so an invalid number typed before a restart is still shown
+        VirtualKey restored = editedCopy;
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            int hash = e.getKey().indexOf('#');
+            String path = e.getKey().substring(0, hash);
+            String field = e.getKey().substring(hash + 1);
+            try {
+                KeyEdits.Result r = KeyEdits.setField(restored, path, field, e.getValue());
+                restored = r.key();
+                rawText.put(e.getKey(), e.getValue());
+                r.parseProblem().ifPresent(pp -> parseProblems.put(e.getKey(), pp));
+            } catch (RuntimeException stale) {
+                // the field no longer exists in this copy: its text cannot apply
+            }
+        }
+        editedCopy = restored;
         String keep = selectedPath.get();
         changed(editedCopy);
         selectedPath.set(tree.get() != null && tree.get().find(keep) != null ? keep : "");
@@ -388,6 +412,11 @@ public final class VirtualKeyEditorViewModel {
 
     private void fetchFailed(Throwable error) {
         ErrorInfo info = ErrorInfo.of(error);
+        if (info.unreachable() && backend.queueForSync(base.get(), edited.get())) {
+            queued.set(true);
+            done("Offline: the save is queued as a draft and will be sent when you sync (" + info.message() + ").");
+            return;
+        }
         if (info.status() == 404) {
             dialogs.showError("Key deleted on the server", "Someone deleted this key on the server. "
                     + "Your edits are kept here; create it again or discard them.");
@@ -536,6 +565,10 @@ public final class VirtualKeyEditorViewModel {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.BooleanProperty queuedProperty() {
+        return queued;
     }
 
     public ReadOnlyObjectProperty<Long> revisionProperty() {
