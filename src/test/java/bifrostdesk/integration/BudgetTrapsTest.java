@@ -79,7 +79,9 @@ class BudgetTrapsTest {
             VirtualKey vk = h.read(VK);
             ObjectNode before = h.stored(VK);
             VirtualKey edited = withBudget0(vk, vk.budgets().get(0).withResetDuration("2d"));
-            VirtualKey after = h.save(edited);
+            SavePlan plan = h.plan(edited, vk);
+            h.execute(plan);
+            VirtualKey after = h.read(VK);
             Budget changed = after.budgets().stream().filter(b -> b.resetDuration().equals("2d")).findFirst()
                     .orElseThrow();
             if (dialect == Dialect.LATER) {
@@ -92,6 +94,8 @@ class BudgetTrapsTest {
                 // §2.6.3 A: matched by duration only; a new duration is a new budget at zero (the plan says so)
                 assertThat(changed.id()).isNotEqualTo(DAY);
                 assertThat(changed.currentUsage()).isZero();
+                assertThat(plan.changes()).anySatisfy(c -> assertThat(c).contains("restarts budget 2d")
+                        .contains("at $0 usage"));
             }
             assertThat(after.budgets()).extracting(Budget::resetDuration).containsExactlyInAnyOrder("2d", "1M");
             assertThat(after.budgets()).filteredOn(b -> b.resetDuration().equals("1M")).singleElement()

@@ -33,6 +33,12 @@ final class TrapHarness implements AutoCloseable {
     /** Fields that change on every save (REFERENCE §5: updated_at is bumped by every PUT) or carry no state. */
     private static final Set<String> VOLATILE = Set.of("updated_at");
 
+    static {
+        // The JDK HTTP server writes headers and body separately with Nagle on; with the client's delayed ACK
+        // every exchange then stalls ~40 ms. Only speed is affected (read once, when the first server starts).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     final SandboxServer sandbox;
     final BifrostClient client;
     final Dialect dialect;
