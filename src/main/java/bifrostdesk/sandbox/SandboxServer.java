@@ -42,6 +42,8 @@ public final class SandboxServer implements AutoCloseable {
         this.virtualKeys = new VirtualKeyHandler(store, options.dialect(), failAfterCommit);
         this.lookups = new LookupHandler(store, options.dialect());
         this.json = new VkJson(store, options.dialect());
+        // without TCP_NODELAY the JDK server's small responses wait ~40 ms for delayed ACKs; read once per JVM
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "bifrost-sandbox");
