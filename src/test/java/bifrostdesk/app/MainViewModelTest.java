@@ -126,6 +126,45 @@ class MainViewModelTest {
     }
 
     @Test
+    void withoutTheServerTheAppWorksFromTheCacheAndQueuesSaves(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // an online session fills the cache
+        start(Dialect.LATER);
+        bifrostdesk.drafts.Workspace ws = new bifrostdesk.drafts.Workspace(dir, sandbox.baseUrl(), false);
+        try (var saver = new bifrostdesk.drafts.Autosaver(ws, e -> { }, d -> { })) {
+            vm.attachWorkspace(ws, saver);
+            vm.start();
+        }
+        assertThat(ws.cachedKeys().value()).hasSize(8);
+        String url = sandbox.baseUrl();
+        sandbox.close();
+
+        // the next session starts with the server down
+        MainViewModel offline = new MainViewModel(new BifrostClient(ServerEndpoint.of(url)), new DirectTaskRunner(),
+                dialogs);
+        try (var saver = new bifrostdesk.drafts.Autosaver(ws, e -> { }, d -> { })) {
+            offline.attachWorkspace(ws, saver);
+            offline.start();
+            assertThat(offline.onlineProperty().get()).isFalse();
+            assertThat(offline.connectionProperty().get()).startsWith("Offline since");
+            assertThat(offline.list().items()).hasSize(8);
+            assertThat(offline.list().messageProperty().get()).contains("cached copy from");
+            assertThat(offline.lookupsProperty().get().providers()).isNotEmpty();
+            offline.open(offline.list().items().stream().filter(v -> v.name().equals("mobile-app")).findFirst().orElseThrow());
+            offline.editor().setField("", "description", "edited on the train");
+            offline.editor().save();
+            assertThat(offline.editor().queuedProperty().get()).isTrue();
+            assertThat(offline.editor().statusProperty().get()).contains("queued");
+        }
+        var drafts = ws.loadDrafts();
+        assertThat(drafts).singleElement().satisfies(d -> {
+            assertThat(d.queued()).isTrue();
+            assertThat(d.edited().description()).isEqualTo("edited on the train");
+        });
+        sandbox = SandboxServer.start(SandboxOptions.defaults());
+    }
+
+    @Test
     void searchUsesTheServer() {
         start(Dialect.LATER);
         vm.list().searchProperty().set("BOT");
