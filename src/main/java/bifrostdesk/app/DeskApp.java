@@ -98,7 +98,7 @@ public class DeskApp extends Application {
         MainViewModel vm = new MainViewModel(client, runner, dialogs);
         Autosaver autosaver = new Autosaver(workspace, e -> Platform.runLater(() -> vm.reportDiskProblem(e)),
                 d -> Platform.runLater(vm::draftWritten));
-        vm.attachWorkspace(workspace, autosaver);
+        vm.attachWorkspace(workspace, autosaver, e -> Platform.runLater(() -> vm.reportDiskProblem(e)));
         boolean[] dark = {false};
         MainWindow window = new MainWindow(vm, runner, dialogs, () -> {
             dark[0] = !dark[0];

@@ -4,6 +4,7 @@ import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.drafts.Draft;
+import bifrostdesk.drafts.Journal;
 import bifrostdesk.drafts.Workspace;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.Dialect;
@@ -60,6 +61,7 @@ public final class MainViewModel {
     private Workspace workspace;
     private Autosaver autosaver;
     private Instant offlineSince;
+    private java.util.function.Consumer<Throwable> backgroundProblems = e -> { };
     private final Map<String, VirtualKey> cachedKeys = new LinkedHashMap<>();
 
     public MainViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs) {
@@ -87,6 +89,12 @@ public final class MainViewModel {
             public boolean nameTaken(String name, String exceptId) throws Exception {
                 return client.listVirtualKeys(VkQuery.firstPage().withPage(100, 0).withSearch(name)).items().stream()
                         .anyMatch(v -> v.name().equals(name) && !v.id().equals(exceptId));
+            }
+
+            @Override
+            public void journal(String action, VirtualKey key, java.util.List<PlannedRequest> sent, boolean ok,
+                                String result) {
+                MainViewModel.this.journal(action, key, sent, ok, result);
             }
 
             @Override
@@ -131,8 +139,14 @@ public final class MainViewModel {
      * are kept there for offline use. Without one (some tests), drafts live in memory only.
      */
     public void attachWorkspace(Workspace ws, Autosaver saver) {
+        attachWorkspace(ws, saver, e -> { });
+    }
+
+    /** As above; {@code problems} receives failures of background writes (the app hands them to the FX thread). */
+    public void attachWorkspace(Workspace ws, Autosaver saver, java.util.function.Consumer<Throwable> problems) {
         this.workspace = ws;
         this.autosaver = saver;
+        this.backgroundProblems = problems;
     }
 
     /** Called by the autosaver's owner (on the FX thread) when a draft could not be written. */
@@ -145,6 +159,22 @@ public final class MainViewModel {
     /** Called when a draft was written: clears an earlier disk problem. */
     public void draftWritten() {
         diskProblem.set("");
+    }
+
+    /** Appends to the sync journal; called on background threads. A journal that cannot be written is reported. */
+    void journal(String action, VirtualKey key, java.util.List<PlannedRequest> sent, boolean ok, String result) {
+        if (workspace == null || sent.isEmpty()) {
+            return;
+        }
+        try {
+            Journal.of(workspace).record(action, key.id(), key.name(), sent, ok, result);
+        } catch (java.io.IOException e) {
+            backgroundProblems.accept(e);
+        }
+    }
+
+    public Workspace workspace() {
+        return workspace;
     }
 
     /** Keeps every key seen online, so the app can work from it offline. */
@@ -320,7 +350,11 @@ public final class MainViewModel {
                         dialogs.showError("Cannot create the key", String.join("\n", plan.refusals()));
                         return;
                     }
-                    runner.run("Creating " + name, p -> client.execute(plan.requests().get(0)), vk -> {
+                    runner.run("Creating " + name, p -> {
+                        VirtualKey created = client.execute(plan.requests().get(0));
+                        journal("create", created, plan.requests(), true, "created");
+                        return created;
+                    }, vk -> {
                         list.replace(vk);
                         keepDraft();
                         editor.open(vk);
@@ -343,7 +377,11 @@ public final class MainViewModel {
             return;
         }
         SavePlan plan = UpdateBuilder.planDelete(vk);
-        runner.run("Deleting " + vk.name(), p -> client.execute(plan.requests().get(0)), r -> {
+        runner.run("Deleting " + vk.name(), p -> {
+            client.execute(plan.requests().get(0));
+            journal("delete", vk, plan.requests(), true, "deleted");
+            return vk;
+        }, r -> {
             list.removeById(vk.id());
             cachedKeys.remove(vk.id());
             drafts.remove(vk.id());
@@ -375,6 +413,7 @@ public final class MainViewModel {
                 VirtualKey v = client.execute(r);
                 last = v == null ? last : v;
             }
+            journal(active ? "activate" : "deactivate", serverCopy, plan.requests(), true, "saved");
             return last;
         }, saved -> {
             list.replace(saved);

@@ -29,6 +29,13 @@ public interface EditorBackend {
         return false;
     }
 
+    /**
+     * Records what a save sent and how it ended (the sync journal). Called on the background thread that sent it.
+     */
+    default void journal(String action, VirtualKey key, java.util.List<PlannedRequest> sent, boolean ok,
+                         String result) {
+    }
+
     /** Team and customer names by id, so the plan can say "detaches the key from team Platform". */
     default java.util.Map<String, String> ownerNames() {
         return java.util.Map.of();

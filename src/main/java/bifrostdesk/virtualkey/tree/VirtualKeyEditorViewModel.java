@@ -371,13 +371,21 @@ public final class VirtualKeyEditorViewModel {
         status.set("Saving…");
         running = runner.run("Saving " + mine.name(), p -> {
             VirtualKey last = null;
-            for (var r : plan.requests()) {
-                if (p.isCancelled()) {
-                    throw new InterruptedException("cancelled");
+            List<bifrostdesk.virtualkey.api.PlannedRequest> sent = new ArrayList<>();
+            try {
+                for (var r : plan.requests()) {
+                    if (p.isCancelled()) {
+                        throw new InterruptedException("cancelled");
+                    }
+                    sent.add(r);
+                    VirtualKey v = backend.send(r);
+                    last = v == null ? last : v;
                 }
-                VirtualKey v = backend.send(r);
-                last = v == null ? last : v;
+            } catch (Exception e) {
+                backend.journal("save", mine, sent, false, ErrorInfo.of(e).message());
+                throw e;
             }
+            backend.journal("save", mine, sent, true, "saved");
             return last != null ? last : backend.fetch(mine.id());
         }, saved -> {
             open(saved, saved);
