@@ -82,6 +82,31 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<java.util.Map<String, bifrostdesk.drafts.merge.Choice>> resolveMerge(String keyName,
+            java.util.List<bifrostdesk.drafts.merge.Conflict> conflicts) {
+        return MergeDialog.show(owner, keyName, conflicts);
+    }
+
+    @Override
+    public DeletedChoice keyDeletedOnServer(String keyName) {
+        Alert a = new Alert(Alert.AlertType.WARNING);
+        a.initOwner(owner);
+        a.setTitle("Deleted on the server");
+        a.setHeaderText(keyName + " was deleted on the server while you had unsent edits.");
+        a.setContentText("Create it again with your settings (it gets a new value), discard your edits, or keep "
+                + "them as a draft for later.");
+        ButtonType recreate = new ButtonType("Create again", ButtonBar.ButtonData.OK_DONE);
+        ButtonType discard = new ButtonType("Discard my edits", ButtonBar.ButtonData.OTHER);
+        ButtonType keep = new ButtonType("Keep the draft", ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(recreate, discard, keep);
+        a.getDialogPane().lookupButton(recreate).setId("deletedRecreate");
+        a.getDialogPane().lookupButton(discard).setId("deletedDiscard");
+        a.getDialogPane().setId("deletedDialog");
+        ButtonType r = a.showAndWait().orElse(keep);
+        return r == recreate ? DeletedChoice.RECREATE : r == discard ? DeletedChoice.DISCARD : DeletedChoice.KEEP;
+    }
+
+    @Override
     public void showError(String title, String message) {
         Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         a.initOwner(owner);

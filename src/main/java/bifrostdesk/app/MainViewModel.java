@@ -5,6 +5,7 @@ import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.drafts.Draft;
 import bifrostdesk.drafts.Journal;
+import bifrostdesk.drafts.SyncService;
 import bifrostdesk.drafts.Workspace;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.Dialect;
@@ -61,6 +62,7 @@ public final class MainViewModel {
     private Workspace workspace;
     private Autosaver autosaver;
     private Instant offlineSince;
+    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
     private java.util.function.Consumer<Throwable> backgroundProblems = e -> { };
     private final Map<String, VirtualKey> cachedKeys = new LinkedHashMap<>();
 
@@ -104,10 +106,7 @@ public final class MainViewModel {
 
             @Override
             public Map<String, String> ownerNames() {
-                Map<String, String> names = new java.util.HashMap<>();
-                lookups.get().teams().forEach(t -> names.put(t.id(), t.name()));
-                lookups.get().customers().forEach(c -> names.put(c.id(), c.name()));
-                return names;
+                return MainViewModel.this.ownerNames();
             }
         }, runner, dialogs, this::validate);
         server.set(client.endpoint().baseUrl().toString());
@@ -175,6 +174,144 @@ public final class MainViewModel {
 
     public Workspace workspace() {
         return workspace;
+    }
+
+    // ---- sync ---------------------------------------------------------------------------------------------
+
+    /** Drafts waiting for sync: kept ones marked queued, and the open key if its save was queued. */
+    public java.util.List<Draft> queuedDrafts() {
+        java.util.List<Draft> out = new java.util.ArrayList<>();
+        drafts.values().stream().filter(Draft::queued).forEach(out::add);
+        VirtualKey open = editor.editedProperty().get();
+        if (open != null && editor.queuedProperty().get() && editor.dirtyProperty().get()) {
+            out.add(new Draft(open.id(), editor.baseProperty().get(), open, editor.rawTexts(), true, Instant.now()));
+        }
+        return out;
+    }
+
+    /**
+     * Sends every queued draft, one after the other: unchanged on the server → plan, confirm, send; changed →
+     * merged three ways, conflicts chosen per field, then plan, confirm, send; deleted → ask. Nothing is sent
+     * without the user confirming its plan.
+     */
+    public void sync() {
+        java.util.List<Draft> queue = queuedDrafts();
+        if (queue.isEmpty()) {
+            dialogs.notify("Nothing to sync: no queued drafts.");
+            return;
+        }
+        if (!online.get()) {
+            dialogs.notify("Still offline: " + queue.size() + " draft(s) stay queued.");
+            return;
+        }
+        syncing.set(true);
+        syncNext(new java.util.ArrayDeque<>(queue), new int[] {0, 0});
+    }
+
+    private void syncNext(java.util.Deque<Draft> queue, int[] counts) {
+        Draft d = queue.poll();
+        if (d == null) {
+            syncing.set(false);
+            dialogs.notify("Sync finished: " + counts[0] + " saved, " + counts[1] + " still queued.");
+            return;
+        }
+        SyncService sync = new SyncService(client, activeDialect, ownerNames());
+        runner.run("Syncing " + d.edited().name(), p -> sync.prepare(d), prepared -> {
+            if (prepared instanceof SyncService.DeletedOnServer) {
+                switch (dialogs.keyDeletedOnServer(d.edited().name())) {
+                    case DISCARD -> {
+                        dropDraft(d.vkId());
+                        counts[0]++;
+                    }
+                    case RECREATE -> {
+                        confirmAndSend(d, sync.planRecreate(d), d.edited(), sync, queue, counts, "re-create");
+                        return;
+                    }
+                    default -> counts[1]++;
+                }
+                syncNext(queue, counts);
+                return;
+            }
+            SyncService.Ready ready;
+            if (prepared instanceof SyncService.NeedsMerge needs) {
+                var choices = dialogs.resolveMerge(d.edited().name(), needs.merge().conflicts());
+                if (choices.isEmpty()) {
+                    counts[1]++;
+                    syncNext(queue, counts);
+                    return;
+                }
+                ready = sync.planResolved(needs, choices.get());
+            } else {
+                ready = (SyncService.Ready) prepared;
+            }
+            if (ready.plan().isRefused()) {
+                dialogs.showError("Cannot sync " + d.edited().name(), String.join("\n", ready.plan().refusals()));
+                counts[1]++;
+                syncNext(queue, counts);
+                return;
+            }
+            if (ready.plan().isEmpty()) {
+                dropDraft(d.vkId());
+                counts[0]++;
+                syncNext(queue, counts);
+                return;
+            }
+            confirmAndSend(d, ready.plan(), ready.toSave(), sync, queue, counts, ready.merged() ? "sync (merged)" : "sync");
+        }, e -> {
+            counts[1]++;
+            dialogs.notify("Could not sync " + d.edited().name() + ": " + message(e));
+            syncNext(queue, counts);
+        });
+    }
+
+    private void confirmAndSend(Draft d, bifrostdesk.virtualkey.api.SavePlan plan, VirtualKey toSave, SyncService sync,
+                                java.util.Deque<Draft> queue, int[] counts, String action) {
+        if (!dialogs.confirmPlan("Sync " + d.edited().name() + (action.contains("merged") ? " (merged with the "
+                + "server's changes)" : ""), plan)) {
+            counts[1]++;
+            syncNext(queue, counts);
+            return;
+        }
+        Journal journal = workspace == null ? null : Journal.of(workspace);
+        runner.run("Sending " + d.edited().name(), p -> sync.send(plan, toSave, journal, action), saved -> {
+            counts[0]++;
+            VirtualKey open = editor.editedProperty().get();
+            if (open != null && java.util.Objects.equals(open.id(), d.vkId())) {
+                editor.open(saved);
+            }
+            dropDraft(d.vkId());
+            if (saved != null) {
+                list.replace(saved);
+            }
+            syncNext(queue, counts);
+        }, e -> {
+            counts[1]++;
+            dialogs.showError("Sync of " + d.edited().name() + " failed", message(e) + "\nThe draft stays queued.");
+            syncNext(queue, counts);
+        });
+    }
+
+    private void dropDraft(String vkId) {
+        drafts.remove(vkId);
+        pendingDrafts.set(drafts.size());
+        if (autosaver != null && draftsOnDisk.remove(vkId)) {
+            autosaver.discard(vkId);
+        }
+        VirtualKey open = editor.editedProperty().get();
+        if (open != null && java.util.Objects.equals(open.id(), vkId) && editor.dirtyProperty().get()) {
+            editor.queuedProperty().set(false);
+        }
+    }
+
+    private Map<String, String> ownerNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        lookups.get().teams().forEach(t -> names.put(t.id(), t.name()));
+        lookups.get().customers().forEach(c -> names.put(c.id(), c.name()));
+        return names;
+    }
+
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing.getReadOnlyProperty();
     }
 
     /** Keeps every key seen online, so the app can work from it offline. */
@@ -248,6 +385,11 @@ public final class MainViewModel {
             list.reload();
             if (reopenDraft) {
                 reopenNewestDraft();
+            }
+            int queued = queuedDrafts().size();
+            if (queued > 0) {
+                dialogs.notify("Back online: " + queued + " queued draft" + (queued == 1 ? "" : "s")
+                        + " — press Sync to send " + (queued == 1 ? "it" : "them") + ".");
             }
         }, e -> goOffline(e, reopenDraft));
     }

@@ -190,11 +190,14 @@ public final class MainWindow extends BorderPane {
         });
         delete.disableProperty().bind(editor.baseProperty().isNull());
         Button refresh = button("refresh", null, Icons.REFRESH, "Reload the list and lookups", vm::start);
+        Button sync = button("sync", "Sync", Icons.SYNC, "Send drafts queued while offline (merging with the "
+                + "server's changes)", vm::sync);
+        sync.disableProperty().bind(vm.syncingProperty().or(vm.onlineProperty().not()));
         Button theme = button("toggleTheme", null, Icons.THEME, "Switch light / dark theme", toggleTheme);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
-                refresh, theme);
+                sync, refresh, theme);
         bar.setId("toolbar");
         return bar;
     }

@@ -164,6 +164,103 @@ class MainViewModelTest {
         sandbox = SandboxServer.start(SandboxOptions.defaults());
     }
 
+    /** Opens a key online, loses the server, saves (queued), and returns the port to restart the server on. */
+    private int queueAnOfflineEdit(java.nio.file.Path dir, String key, String description) throws Exception {
+        start(Dialect.LATER);
+        bifrostdesk.drafts.Workspace ws = new bifrostdesk.drafts.Workspace(dir, sandbox.baseUrl(), false);
+        vm.attachWorkspace(ws, new bifrostdesk.drafts.Autosaver(ws, e -> { }, d -> { }));
+        vm.open(listed(key));
+        int port = sandbox.port();
+        sandbox.close();
+        vm.editor().setField("", "description", description);
+        vm.editor().save();
+        assertThat(vm.editor().queuedProperty().get()).isTrue();
+        return port;
+    }
+
+    private BifrostClient otherWriter() throws Exception {
+        BifrostClient other = new BifrostClient(ServerEndpoint.of(sandbox.baseUrl()));
+        other.detectDialect();
+        return other;
+    }
+
+    private void otherWriterSaves(String key, java.util.function.UnaryOperator<VirtualKey> change) throws Exception {
+        BifrostClient other = otherWriter();
+        VirtualKey server = other.getVirtualKey(sandbox.vkIdByName(key));
+        for (var r : bifrostdesk.virtualkey.api.UpdateBuilder.planUpdate(change.apply(server), server, Dialect.LATER)
+                .requests()) {
+            other.execute(r);
+        }
+    }
+
+    @Test
+    void syncMergesAColleaguesChangeThatTouchesOtherFields(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        int port = queueAnOfflineEdit(dir, "mobile-app", "mine, from the train");
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(port));
+        otherWriterSaves("mobile-app", vk -> vk.withProviderConfigs(java.util.List.of(
+                vk.providerConfigs().get(0).withWeight(0.25), vk.providerConfigs().get(1))));
+
+        vm.tryReconnect();
+        assertThat(vm.onlineProperty().get()).isTrue();
+        vm.sync();
+
+        assertThat(dialogs.mergesShown).isEmpty();
+        assertThat(dialogs.plansShown).last().satisfies(p ->
+                assertThat(p.changes()).anySatisfy(c -> assertThat(c).contains("description")));
+        var stored = sandbox.vkJson(sandbox.vkIdByName("mobile-app"));
+        assertThat(stored.get("description").asText()).isEqualTo("mine, from the train");
+        assertThat(stored.at("/provider_configs/0/weight").asDouble()).isEqualTo(0.25);
+        assertThat(vm.editor().dirtyProperty().get()).isFalse();
+        assertThat(vm.queuedDrafts()).isEmpty();
+        assertThat(new bifrostdesk.drafts.Journal(dir.resolve("journal.jsonl"), "").entries())
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("sync (merged)"));
+    }
+
+    @Test
+    void syncAsksPerFieldWhenBothSidesChangedTheSameOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        int port = queueAnOfflineEdit(dir, "mobile-app", "mine");
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(port));
+        otherWriterSaves("mobile-app", vk -> vk.withDescription("theirs").withActive(false));
+
+        vm.tryReconnect();
+        dialogs.mergeChoice = null; // first: cancel the merge — nothing is sent, the draft stays queued
+        vm.sync();
+        assertThat(dialogs.mergesShown).singleElement().satisfies(cs -> assertThat(cs).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.mine()).contains("mine");
+                    assertThat(c.theirs()).contains("theirs");
+                }));
+        assertThat(sandbox.vkJson(sandbox.vkIdByName("mobile-app")).get("description").asText()).isEqualTo("theirs");
+        assertThat(vm.queuedDrafts()).hasSize(1);
+
+        dialogs.mergeChoice = bifrostdesk.drafts.merge.Choice.MINE;
+        vm.sync();
+        var stored = sandbox.vkJson(sandbox.vkIdByName("mobile-app"));
+        assertThat(stored.get("description").asText()).isEqualTo("mine");
+        assertThat(stored.get("is_active").asBoolean()).isFalse(); // their other change is kept
+        assertThat(vm.queuedDrafts()).isEmpty();
+    }
+
+    @Test
+    void aKeyDeletedOnTheServerKeepsItsDraftOrIsCreatedAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        int port = queueAnOfflineEdit(dir, "support-bot", "still needed");
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(port));
+        otherWriter().deleteVirtualKey(sandbox.vkIdByName("support-bot"));
+        vm.tryReconnect();
+
+        dialogs.deletedChoice = bifrostdesk.common.ui.DialogService.DeletedChoice.KEEP;
+        vm.sync();
+        assertThat(vm.queuedDrafts()).hasSize(1);
+
+        dialogs.deletedChoice = bifrostdesk.common.ui.DialogService.DeletedChoice.RECREATE;
+        vm.sync();
+        var stored = sandbox.vkJson(sandbox.vkIdByName("support-bot"));
+        assertThat(stored.get("description").asText()).isEqualTo("still needed");
+    }
+
     @Test
     void searchUsesTheServer() {
         start(Dialect.LATER);

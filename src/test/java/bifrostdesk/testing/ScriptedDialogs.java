@@ -18,6 +18,10 @@ public final class ScriptedDialogs implements DialogService {
     public final Deque<String> textAnswers = new ArrayDeque<>();
     public boolean confirmPlans = true;
     public ConflictChoice conflictChoice = ConflictChoice.CANCEL;
+    public final List<List<bifrostdesk.drafts.merge.Conflict>> mergesShown = new ArrayList<>();
+    /** Answer to a merge: the same choice for every conflict; null cancels. */
+    public bifrostdesk.drafts.merge.Choice mergeChoice = bifrostdesk.drafts.merge.Choice.MINE;
+    public DeletedChoice deletedChoice = DeletedChoice.KEEP;
 
     @Override
     public boolean confirmPlan(String title, SavePlan plan) {
@@ -44,6 +48,23 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<String> askText(String title, String message, String prompt) {
         return Optional.ofNullable(textAnswers.poll());
+    }
+
+    @Override
+    public Optional<java.util.Map<String, bifrostdesk.drafts.merge.Choice>> resolveMerge(String keyName,
+            List<bifrostdesk.drafts.merge.Conflict> conflicts) {
+        mergesShown.add(conflicts);
+        if (mergeChoice == null) {
+            return Optional.empty();
+        }
+        java.util.Map<String, bifrostdesk.drafts.merge.Choice> m = new java.util.HashMap<>();
+        conflicts.forEach(c -> m.put(c.id(), mergeChoice));
+        return Optional.of(m);
+    }
+
+    @Override
+    public DeletedChoice keyDeletedOnServer(String keyName) {
+        return deletedChoice;
     }
 
     @Override

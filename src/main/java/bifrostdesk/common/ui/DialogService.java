@@ -26,6 +26,25 @@ public interface DialogService {
     /** Shows a secret once with a copy button (e.g. the value of a newly created key). */
     void showSecretOnce(String title, String message, String secret);
 
+    /**
+     * Sync found fields both sides changed: shows base, mine and the server's value side by side and returns the
+     * user's choice per conflict id; empty when the user cancelled.
+     */
+    Optional<java.util.Map<String, bifrostdesk.drafts.merge.Choice>> resolveMerge(String keyName,
+            java.util.List<bifrostdesk.drafts.merge.Conflict> conflicts);
+
+    /** A key with a queued draft was deleted on the server meanwhile. */
+    DeletedChoice keyDeletedOnServer(String keyName);
+
+    enum DeletedChoice {
+        /** Create a new key with the draft's settings. */
+        RECREATE,
+        /** Drop the draft. */
+        DISCARD,
+        /** Keep the draft for later. */
+        KEEP
+    }
+
     enum ConflictChoice {
         /** Discard my edits (they stay in undo history) and show the server's copy. */
         TAKE_THEIRS,

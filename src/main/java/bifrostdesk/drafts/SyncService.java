@@ -1,0 +1,114 @@
+package bifrostdesk.drafts;
+
+import bifrostdesk.drafts.merge.MergeResult;
+import bifrostdesk.drafts.merge.ThreeWayMerge;
+import bifrostdesk.virtualkey.api.ApiException;
+import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.api.PlannedRequest;
+import bifrostdesk.virtualkey.api.SavePlan;
+import bifrostdesk.virtualkey.api.UpdateBuilder;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Brings a queued draft to the server without overwriting a colleague. For each draft: re-read the server's key;
+ * if it is unchanged since the draft's base, plan the draft against it; if it changed, merge three ways (base,
+ * mine, server) and plan the merged key; conflicts go back to the user. Nothing is sent here before the caller
+ * has shown the plan and the user confirmed it. Blocking: run off the FX thread.
+ */
+public final class SyncService {
+    private final BifrostClient client;
+    private final Dialect dialect;
+    private final Map<String, String> ownerNames;
+
+    public SyncService(BifrostClient client, Dialect dialect, Map<String, String> ownerNames) {
+        this.client = client;
+        this.dialect = dialect;
+        this.ownerNames = ownerNames == null ? Map.of() : ownerNames;
+    }
+
+    /** What to do with one draft. */
+    public sealed interface Prepared permits Ready, NeedsMerge, DeletedOnServer {
+        Draft draft();
+    }
+
+    /**
+     * The draft can be saved with {@code plan}.
+     *
+     * @param merged true when the server had changed and both sides' edits were merged automatically
+     */
+    public record Ready(Draft draft, VirtualKey server, VirtualKey toSave, SavePlan plan, boolean merged)
+            implements Prepared {
+    }
+
+    /** The server changed the same fields: the user chooses per field, then {@link #planResolved}. */
+    public record NeedsMerge(Draft draft, VirtualKey server, MergeResult merge) implements Prepared {
+    }
+
+    /** The key was deleted on the server meanwhile; the draft is kept (re-create or discard). */
+    public record DeletedOnServer(Draft draft) implements Prepared {
+    }
+
+    public Prepared prepare(Draft draft) throws ApiException {
+        VirtualKey server;
+        try {
+            server = client.getVirtualKey(draft.vkId());
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.NOT_FOUND) {
+                return new DeletedOnServer(draft);
+            }
+            throw e;
+        }
+        if (Objects.equals(server.updatedAt(), draft.base().updatedAt())) {
+            return new Ready(draft, server, draft.edited(), plan(draft.edited(), server), false);
+        }
+        MergeResult merge = ThreeWayMerge.merge(draft.base(), draft.edited(), server);
+        if (merge.clean()) {
+            return new Ready(draft, server, merge.merged(), plan(merge.merged(), server), true);
+        }
+        return new NeedsMerge(draft, server, merge);
+    }
+
+    /** The plan for a merged key after the user's choices. */
+    public Ready planResolved(NeedsMerge needs, Map<String, bifrostdesk.drafts.merge.Choice> choices) {
+        VirtualKey resolved = needs.merge().resolve(choices);
+        return new Ready(needs.draft(), needs.server(), resolved, plan(resolved, needs.server()), true);
+    }
+
+    /** A draft of a key deleted on the server, as a create of a new key with the draft's settings. */
+    public SavePlan planRecreate(Draft draft) {
+        return UpdateBuilder.planCreate(draft.edited(), dialect);
+    }
+
+    private SavePlan plan(VirtualKey toSave, VirtualKey server) {
+        // the concurrency question was settled above (unchanged, or merged onto the server's copy)
+        return UpdateBuilder.planUpdate(toSave, server, dialect,
+                UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true).withOwnerNames(ownerNames));
+    }
+
+    /** Sends a confirmed plan and records it in the journal; returns the server's key afterwards. */
+    public VirtualKey send(SavePlan plan, VirtualKey key, Journal journal, String action) throws Exception {
+        List<PlannedRequest> sent = new ArrayList<>();
+        VirtualKey last = null;
+        try {
+            for (PlannedRequest r : plan.requests()) {
+                sent.add(r);
+                VirtualKey v = client.execute(r);
+                last = v == null ? last : v;
+            }
+        } catch (ApiException e) {
+            if (journal != null) {
+                journal.record(action, key.id(), key.name(), sent, false, e.getMessage());
+            }
+            throw e;
+        }
+        if (journal != null) {
+            journal.record(action, key.id(), key.name(), sent, true, "saved");
+        }
+        return last != null ? last : key.id() == null ? null : client.getVirtualKey(key.id());
+    }
+}
