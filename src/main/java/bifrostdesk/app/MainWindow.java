@@ -42,10 +42,12 @@ import javafx.scene.layout.StackPane;
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final Label notice = new Label();
+    private final FxTaskRunner runnerFor;
 
     public MainWindow(MainViewModel vm, FxTaskRunner runner, DialogService dialogs, Runnable toggleTheme,
                       Clipboards clipboards) {
         this.vm = vm;
+        this.runnerFor = runner;
         setId("mainWindow");
         VirtualKeyEditorViewModel editor = vm.editor();
 
@@ -194,10 +196,18 @@ public final class MainWindow extends BorderPane {
                 + "server's changes)", vm::sync);
         sync.disableProperty().bind(vm.syncingProperty().or(vm.onlineProperty().not()));
         Button theme = button("toggleTheme", null, Icons.THEME, "Switch light / dark theme", toggleTheme);
+        Button journal = button("showJournal", null, Icons.JOURNAL, "Journal of what was sent to the server", () -> {
+            if (vm.workspace() == null) {
+                return;
+            }
+            var j = bifrostdesk.drafts.Journal.of(vm.workspace());
+            runnerFor.run("Reading the journal", p -> j.entries(),
+                    entries -> JournalDialog.show(getScene().getWindow(), j, entries), e -> notice(e.getMessage()));
+        });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
-                sync, refresh, theme);
+                sync, journal, refresh, theme);
         bar.setId("toolbar");
         return bar;
     }
