@@ -51,6 +51,20 @@ final class Fields {
         return f;
     }
 
+    /**
+     * The key with rate limits reduced to their settings (no id, no counters; empty = none): a draft that removed
+     * and re-added a rate limit means the same as one that edited it, and the merge keeps the server's counters.
+     */
+    static VirtualKey settingsView(VirtualKey vk) {
+        List<ProviderConfig> pcs = vk.providerConfigs().stream().map(p -> p.withRateLimit(settings(p.rateLimit()))).toList();
+        return vk.withRateLimit(settings(vk.rateLimit())).withProviderConfigs(pcs);
+    }
+
+    private static RateLimit settings(RateLimit r) {
+        return r == null || r.isEmpty() ? null
+                : RateLimit.of(r.tokenMaxLimit(), r.tokenResetDuration(), r.requestMaxLimit(), r.requestResetDuration());
+    }
+
     /** Fields under one provider config ({@code pc#ID/…}). */
     static Map<String, Object> ofConfig(VirtualKey vk, long id) {
         Map<String, Object> out = new TreeMap<>();

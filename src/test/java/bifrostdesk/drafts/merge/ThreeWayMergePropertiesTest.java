@@ -37,7 +37,8 @@ class ThreeWayMergePropertiesTest {
         Case c = random(seed, configs, edits, 0);
         MergeResult r = ThreeWayMerge.merge(c.base(), c.mine(), c.base());
         assertThat(r.conflicts()).isEmpty();
-        assertThat(r.merged()).isEqualTo(c.mine());
+        assertThat(Fields.settingsView(r.merged())).isEqualTo(Fields.settingsView(c.mine()));
+        assertServerOwnedFromTheirs(r.merged(), c.base());
     }
 
     @Property(tries = 300)
