@@ -132,6 +132,12 @@ final class Merger {
      */
     private List<String> set(String id, String path, String field, String label, List<String> b, List<String> m,
                              List<String> t, boolean emptyMeansNone, Function<List<String>, String> render) {
+        if (m.equals(b) || m.equals(t)) {
+            return t;
+        }
+        if (t.equals(b)) {
+            return m;
+        }
         Set<String> bs = new LinkedHashSet<>(b);
         Set<String> ms = new LinkedHashSet<>(m);
         Set<String> ts = new LinkedHashSet<>(t);
@@ -173,6 +179,10 @@ final class Merger {
                 tokens(b), tokens(m), tokens(t), Objects::equals, s -> Render.sub(s, "tokens"));
         Sub req = pick(idPrefix + "rate_limit/request", path, "request_limit", label + ": requests",
                 requests(b), requests(m), requests(t), Objects::equals, s -> Render.sub(s, "requests"));
+        if (tok.empty() && req.empty() && m != null && m.isEmpty() && t != null && !t.isEmpty()) {
+            // this draft keeps an emptied rate limit object (same meaning as none): keep its shape
+            return t.withTokens(null, null).withRequests(null, null);
+        }
         return rateLimitOver(t, tok, req);
     }
 
@@ -211,6 +221,7 @@ final class Merger {
         Map<String, Budget> tById = budgetIndex(tl);
         String listPath = NodePath.budgets(ownerPath);
         List<Budget> out = new ArrayList<>(tl.size() + 2);
+        Set<Integer> deletedHere = new HashSet<>(); // kept only because the deletion is in conflict
         for (Budget t : tl) {
             Budget b = t.id() == null ? null : bById.get(t.id());
             if (b == null) {
@@ -228,8 +239,14 @@ final class Merger {
                 switch (conflict(id, path, "deleted", label + " (deleted here, changed on the server)",
                         Render.budget(b), Render.DELETED, Render.budget(t))) {
                     case MINE -> { }
-                    case BASE -> out.add(budgetOver(t, b));
-                    case THEIRS -> out.add(t);
+                    case BASE -> {
+                        deletedHere.add(out.size());
+                        out.add(budgetOver(t, b));
+                    }
+                    case THEIRS -> {
+                        deletedHere.add(out.size());
+                        out.add(t);
+                    }
                 }
                 continue;
             }
@@ -257,15 +274,10 @@ final class Merger {
                 case THEIRS -> { }
             }
         }
-        Map<String, Budget> tByDuration = new HashMap<>();
-        for (Budget t : tl) {
-            tByDuration.putIfAbsent(trim(t.resetDuration()), t);
-        }
-        Map<String, Integer> outIndex = new HashMap<>();
+        // budgets new in mine: matched by reset duration against the merged list (the server's budgets)
+        Map<String, Integer> outByDuration = new HashMap<>();
         for (int i = 0; i < out.size(); i++) {
-            if (out.get(i).id() != null) {
-                outIndex.putIfAbsent(out.get(i).id(), i);
-            }
+            outByDuration.putIfAbsent(trim(out.get(i).resetDuration()), i);
         }
         boolean removed = false;
         for (Budget m : ml) {
@@ -274,17 +286,20 @@ final class Merger {
                 continue;
             }
             String dur = trim(m.resetDuration());
-            Budget t = tByDuration.get(dur);
-            Integer idx = t == null || t.id() == null ? null : outIndex.get(t.id());
+            Integer idx = outByDuration.get(dur);
             if (idx == null || out.get(idx) == null) {
+                outByDuration.putIfAbsent(dur, out.size());
                 out.add(newBudget(m));
                 continue;
+            }
+            if (deletedHere.contains(idx)) {
+                continue; // mine replaced that budget: the deletion conflict decides (MINE adds this one)
             }
             Budget cur = out.get(idx);
             if (Objects.equals(cur.maxLimit(), m.maxLimit()) && cur.calendarAligned() == m.calendarAligned()) {
                 continue; // the server already has it
             }
-            Budget inBase = bById.get(cur.id());
+            Budget inBase = cur.id() == null ? null : bById.get(cur.id());
             switch (conflict(idPrefix + "budget+" + dur, listPath + "/" + idx, "added",
                     "Budget " + Render.duration(dur) + " of " + ownerLabel + " (added here; the server has one)",
                     inBase == null ? Render.NONE : Render.budget(inBase), Render.budget(m), Render.budget(cur))) {
@@ -531,6 +546,7 @@ final class Merger {
         Map<Long, McpConfig> mById = mcpIndex(ml);
         Map<Long, McpConfig> tById = mcpIndex(tl);
         List<McpConfig> out = new ArrayList<>(tl.size() + 2);
+        Set<Integer> deletedHere = new HashSet<>(); // kept only because the removal is in conflict
         for (McpConfig t : tl) {
             McpConfig b = t.id() == null ? null : bById.get(t.id());
             if (b == null) {
@@ -548,8 +564,14 @@ final class Merger {
                 switch (conflict(id + "/deleted", path, "deleted", label + " (removed here, changed on the server)",
                         Render.mcp(b), Render.DELETED, Render.mcp(t))) {
                     case MINE -> { }
-                    case BASE -> out.add(new McpConfig(t.id(), b.mcpClientName(), b.toolsToExecute()));
-                    case THEIRS -> out.add(t);
+                    case BASE -> {
+                        deletedHere.add(out.size());
+                        out.add(new McpConfig(t.id(), b.mcpClientName(), b.toolsToExecute()));
+                    }
+                    case THEIRS -> {
+                        deletedHere.add(out.size());
+                        out.add(t);
+                    }
                 }
                 continue;
             }
@@ -589,6 +611,9 @@ final class Merger {
             if (idx == null || out.get(idx) == null) {
                 out.add(new McpConfig(null, m.mcpClientName(), m.toolsToExecute()));
                 continue;
+            }
+            if (deletedHere.contains(idx)) {
+                continue; // mine re-attached that client: the removal conflict decides (MINE adds this one)
             }
             McpConfig cur = out.get(idx);
             if (new HashSet<>(cur.toolsToExecute()).equals(new HashSet<>(m.toolsToExecute()))) {
