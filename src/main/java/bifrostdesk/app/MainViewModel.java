@@ -244,6 +244,16 @@ public final class MainViewModel {
             } else {
                 ready = (SyncService.Ready) prepared;
             }
+            // a merge can combine two valid edits into an invalid key (two budgets of one duration): check it
+            var errors = VirtualKeyRules.errors(ready.toSave(), new RuleContext(Set.of(), Set.of(), Set.of(),
+                    ready.server(), activeDialect));
+            if (!errors.isEmpty()) {
+                dialogs.showError("Cannot sync " + d.edited().name(), "The merged key is not valid: "
+                        + errors.get(0).message() + "\nOpen the key, fix it and save; the draft stays queued.");
+                counts[1]++;
+                syncNext(queue, counts);
+                return;
+            }
             if (ready.plan().isRefused()) {
                 dialogs.showError("Cannot sync " + d.edited().name(), String.join("\n", ready.plan().refusals()));
                 counts[1]++;
