@@ -484,6 +484,28 @@ public final class MainViewModel {
         });
     }
 
+    /** Opens a key in the editor at a node (e.g. from the budgets view): "" for the key, "provider_configs/2/budgets/0"… */
+    public void openAt(String vkId, String path) {
+        VirtualKey current = editor.editedProperty().get();
+        if (current != null && Objects.equals(current.id(), vkId)) {
+            editor.selectedPathProperty().set(path);
+            return;
+        }
+        keepDraft();
+        Draft d = drafts.remove(vkId);
+        pendingDrafts.set(drafts.size());
+        if (d != null) {
+            editor.open(d.base(), d.edited(), d.rawText());
+            editor.queuedProperty().set(d.queued());
+            editor.selectedPathProperty().set(path);
+            return;
+        }
+        runner.run("Opening key", p -> client.getVirtualKey(vkId), vk -> {
+            editor.open(vk);
+            editor.selectedPathProperty().set(path);
+        }, e -> dialogs.notify("Could not open the key: " + message(e)));
+    }
+
     private void keepDraft() {
         VirtualKey current = editor.editedProperty().get();
         if (current != null && editor.dirtyProperty().get()) {
