@@ -27,10 +27,14 @@ final class FxDialogService implements DialogService {
     private final Consumer<String> notices;
     private final Consumer<String> copier;
 
-    FxDialogService(Window owner, Consumer<String> notices, Consumer<String> copier) {
+    /** Name of the profile whose saves need an explicit tick, or null. */
+    private final String confirmProfile;
+
+    FxDialogService(Window owner, Consumer<String> notices, Consumer<String> copier, String confirmProfile) {
         this.owner = owner;
         this.notices = notices;
         this.copier = copier;
+        this.confirmProfile = confirmProfile;
     }
 
     @Override
@@ -57,6 +61,14 @@ final class FxDialogService implements DialogService {
         ButtonType send = new ButtonType("Save to server", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(send, ButtonType.CANCEL);
         d.getDialogPane().lookupButton(send).setId("confirmSave");
+        if (confirmProfile != null) {
+            // profiles tagged production: a save needs a deliberate tick, not a reflexive Enter
+            javafx.scene.control.CheckBox tick = new javafx.scene.control.CheckBox(
+                    "I checked this plan; change " + confirmProfile);
+            tick.setId("confirmProduction");
+            box.getChildren().add(tick);
+            d.getDialogPane().lookupButton(send).disableProperty().bind(tick.selectedProperty().not());
+        }
         d.getDialogPane().setId("planDialog");
         return d.showAndWait().filter(b -> b == send).isPresent();
     }
@@ -85,6 +97,11 @@ final class FxDialogService implements DialogService {
     public Optional<java.util.Map<String, bifrostdesk.drafts.merge.Choice>> resolveMerge(String keyName,
             java.util.List<bifrostdesk.drafts.merge.Conflict> conflicts) {
         return MergeDialog.show(owner, keyName, conflicts);
+    }
+
+    @Override
+    public Optional<SignIn> signIn(String server, String user, String reason, String storeNote) {
+        return SignInDialog.show(owner, server, user, reason, storeNote, !storeNote.startsWith("No OS keychain"));
     }
 
     @Override

@@ -2,11 +2,15 @@ package bifrostdesk.app;
 
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.connection.CredentialStore;
+import bifrostdesk.connection.MemoryCredentialStore;
+import bifrostdesk.connection.Profile;
 import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.drafts.Draft;
 import bifrostdesk.drafts.Journal;
 import bifrostdesk.drafts.SyncService;
 import bifrostdesk.drafts.Workspace;
+import bifrostdesk.virtualkey.api.ApiException;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
@@ -62,6 +66,9 @@ public final class MainViewModel {
     private Workspace workspace;
     private Autosaver autosaver;
     private Instant offlineSince;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(MainViewModel.class.getName());
+    private Profile profile;
+    private CredentialStore credentials = new MemoryCredentialStore("none configured");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
     private java.util.function.Consumer<Throwable> backgroundProblems = e -> { };
     private final Map<String, VirtualKey> cachedKeys = new LinkedHashMap<>();
@@ -97,6 +104,12 @@ public final class MainViewModel {
             public void journal(String action, VirtualKey key, java.util.List<PlannedRequest> sent, boolean ok,
                                 String result) {
                 MainViewModel.this.journal(action, key, sent, ok, result);
+            }
+
+            @Override
+            public boolean signInAgain(Runnable signedIn) {
+                signIn("Your session ended. Sign in again to save; your edits are kept.", 3, signedIn, () -> { });
+                return true;
             }
 
             @Override
@@ -148,6 +161,48 @@ public final class MainViewModel {
         this.backgroundProblems = problems;
     }
 
+    /** The profile this window works on and where its password is kept. */
+    public void attachProfile(Profile p, CredentialStore store) {
+        this.profile = p;
+        this.credentials = store;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /**
+     * Asks the user to sign in and logs in with a session ({@code POST /api/session/login}); on success stores the
+     * password if they asked to, and runs {@code then}. {@code attempts} limits retries after a wrong password.
+     */
+    private void signIn(String reason, int attempts, Runnable then, Runnable cancelled) {
+        String user = profile == null ? null : profile.user();
+        var answer = dialogs.signIn(server.get(), user, reason, credentials.describe());
+        if (answer.isEmpty()) {
+            cancelled.run();
+            return;
+        }
+        var a = answer.get();
+        runner.run("Signing in", p -> {
+            client.login(a.user(), a.password());
+            return a;
+        }, ok -> {
+            LOG.info("Signed in to " + server.get() + " as " + a.user());
+            if (a.remember() && profile != null) {
+                credentials.write(profile.name(), a.password());
+            }
+            then.run();
+        }, e -> {
+            if (attempts > 1 && e instanceof ApiException api && api.kind() == ApiException.Kind.UNAUTHORIZED) {
+                signIn("Wrong user name or password. Try again.", attempts - 1, then, cancelled);
+            } else {
+                LOG.warning("Sign-in to " + server.get() + " failed: " + message(e));
+                cancelled.run();
+                dialogs.showError("Not signed in", message(e));
+            }
+        });
+    }
+
     /** Called by the autosaver's owner (on the FX thread) when a draft could not be written. */
     public void reportDiskProblem(Throwable e) {
         diskProblem.set("Drafts cannot be written to disk (" + message(e) + "). Your previous draft is intact; "
@@ -162,6 +217,8 @@ public final class MainViewModel {
 
     /** Appends to the sync journal; called on background threads. A journal that cannot be written is reported. */
     void journal(String action, VirtualKey key, java.util.List<PlannedRequest> sent, boolean ok, String result) {
+        LOG.info(action + " of key " + key.id() + " (" + key.name() + "): " + sent.size() + " request(s), "
+                + (ok ? "ok" : "failed: " + result));
         if (workspace == null || sent.isEmpty()) {
             return;
         }
@@ -392,6 +449,7 @@ public final class MainViewModel {
             online.set(true);
             offlineSince = null;
             connection.set("Online");
+            LOG.info("Connected to " + server.get() + " (Bifrost " + r[0] + ", dialect " + activeDialect.label() + ")");
             list.reload();
             if (reopenDraft) {
                 reopenNewestDraft();
@@ -401,7 +459,16 @@ public final class MainViewModel {
                 dialogs.notify("Back online: " + queued + " queued draft" + (queued == 1 ? "" : "s")
                         + " — press Sync to send " + (queued == 1 ? "it" : "them") + ".");
             }
-        }, e -> goOffline(e, reopenDraft));
+        }, e -> {
+            if (e instanceof ApiException api && api.kind() == ApiException.Kind.UNAUTHORIZED) {
+                connection.set("Sign-in needed");
+                signIn("This Bifrost needs you to sign in.", 3, () -> connect(reopenDraft),
+                        () -> connection.set("Not signed in — press Refresh to try again"));
+                return;
+            }
+            LOG.warning("Cannot reach " + server.get() + ": " + message(e));
+            goOffline(e, reopenDraft);
+        });
     }
 
     private void goOffline(Throwable e, boolean reopenDraft) {

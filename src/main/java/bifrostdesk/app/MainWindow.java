@@ -45,7 +45,7 @@ public final class MainWindow extends BorderPane {
     private final FxTaskRunner runnerFor;
 
     public MainWindow(MainViewModel vm, FxTaskRunner runner, DialogService dialogs, Runnable toggleTheme,
-                      Clipboards clipboards) {
+                      Clipboards clipboards, javafx.scene.Node profileSwitcher) {
         this.vm = vm;
         this.runnerFor = runner;
         setId("mainWindow");
@@ -147,7 +147,17 @@ public final class MainWindow extends BorderPane {
             }
         });
 
-        setTop(toolbar(editor, toggleTheme));
+        ToolBar tools = toolbar(editor, toggleTheme);
+        if (profileSwitcher != null) {
+            tools.getItems().add(0, profileSwitcher);
+            tools.getItems().add(1, new Separator());
+        }
+        // a colour strip across the window: production (red) is never mistaken for staging
+        Region tag = new Region();
+        tag.setId("profileTag");
+        tag.getStyleClass().addAll("profile-tag", "profile-tag-" + (vm.profile() == null ? "none"
+                : vm.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
+        setTop(new javafx.scene.layout.VBox(tag, tools));
         setCenter(main);
         setBottom(statusBar(editor, runner));
 
@@ -267,7 +277,8 @@ public final class MainWindow extends BorderPane {
     private HBox statusBar(VirtualKeyEditorViewModel editor, FxTaskRunner runner) {
         Label server = new Label();
         server.setId("statusServer");
-        server.textProperty().bind(vm.serverProperty());
+        server.textProperty().bind(Bindings.concat(vm.profile() == null ? "" : vm.profile().name() + " · ",
+                vm.serverProperty()));
         Label version = new Label();
         version.setId("statusVersion");
         version.textProperty().bind(Bindings.concat("Bifrost ", vm.versionProperty()));

@@ -9,15 +9,18 @@ import java.util.Locale;
  * the built-in sandbox and connects to it.
  */
 public record StartOptions(String server, Dialect dialectOverride, String sandboxSeed, Dialect sandboxDialect,
-                           boolean help) {
+                           boolean help, String profile) {
 
     public static final String USAGE = """
             Usage: bifrost-desk [options]
               --server URL          Bifrost gateway to manage (default: $BIFROST_DESK_SERVER, else the built-in sandbox)
+              --profile NAME        a saved server profile (name, URL, sign-in, colour tag)
               --dialect D           force the API dialect: legacy | v1.5 | later (default: detected)
               --sandbox-seed S      seed of the built-in sandbox: small | large | empty (default: small)
               --sandbox-dialect D   dialect the built-in sandbox speaks (default: later)
               --help                this text
+            Environment: BIFROST_DESK_SERVER (server URL), BIFROST_DESK_USER and BIFROST_DESK_PASSWORD (admin
+            credentials for scripted use; never stored), BIFROST_DESK_HOME (one folder for data and logs).
             """;
 
     public static StartOptions parse(List<String> args, String envServer) {
@@ -26,6 +29,7 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
         String seed = "small";
         Dialect sandboxDialect = Dialect.LATER;
         boolean help = false;
+        String profile = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -33,6 +37,7 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
                 case "--dialect" -> dialect = dialect(value(args, ++i, a));
                 case "--sandbox-seed" -> seed = value(args, ++i, a).toLowerCase(Locale.ROOT);
                 case "--sandbox-dialect" -> sandboxDialect = dialect(value(args, ++i, a));
+                case "--profile" -> profile = value(args, ++i, a);
                 case "--help", "-h" -> help = true;
                 default -> {
                     if (a.startsWith("--server=")) {
@@ -46,7 +51,7 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
                 }
             }
         }
-        return new StartOptions(server, dialect, seed, sandboxDialect, help);
+        return new StartOptions(server, dialect, seed, sandboxDialect, help, profile);
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -62,6 +62,15 @@ public final class ScriptedDialogs implements DialogService {
         return Optional.of(m);
     }
 
+    public final Deque<SignIn> signIns = new ArrayDeque<>();
+    public final List<String> signInReasons = new ArrayList<>();
+
+    @Override
+    public Optional<SignIn> signIn(String server, String user, String reason, String storeNote) {
+        signInReasons.add(reason);
+        return Optional.ofNullable(signIns.poll());
+    }
+
     @Override
     public DeletedChoice keyDeletedOnServer(String keyName) {
         return deletedChoice;

@@ -36,6 +36,20 @@ public interface DialogService {
     /** A key with a queued draft was deleted on the server meanwhile. */
     DeletedChoice keyDeletedOnServer(String keyName);
 
+    /**
+     * The server needs a sign-in (at connect, or a 401 in the middle of work). {@code storeNote} says where the
+     * password will be kept. Empty when the user cancelled.
+     */
+    Optional<SignIn> signIn(String server, String user, String reason, String storeNote);
+
+    /** What the user typed to sign in. */
+    record SignIn(String user, String password, boolean remember) {
+        @Override
+        public String toString() {
+            return "SignIn[user=" + user + ", password=***]";
+        }
+    }
+
     enum DeletedChoice {
         /** Create a new key with the draft's settings. */
         RECREATE,

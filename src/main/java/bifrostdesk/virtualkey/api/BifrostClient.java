@@ -48,7 +48,17 @@ public final class BifrostClient {
         this.endpoint = endpoint;
         this.session = new Session(endpoint);
         this.override = options.dialect();
-        OkHttpClient http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (options.trustedCa() != null) {
+            try {
+                var trust = bifrostdesk.connection.TrustedCertificates.withExtraCa(options.trustedCa());
+                builder.sslSocketFactory(trust.context().getSocketFactory(), trust.manager());
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("Cannot use the certificate file " + options.trustedCa() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        OkHttpClient http = builder
                 .connectTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .writeTimeout(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS)

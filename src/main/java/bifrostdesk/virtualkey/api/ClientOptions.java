@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param callTimeout    the whole call including retries; {@link Duration#ZERO} = none
  * @param dialect        fixed dialect, or {@code null} to use {@link BifrostClient#detectDialect()}
  */
-public record ClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout, Dialect dialect) {
+public record ClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout, Dialect dialect,
+                            java.nio.file.Path trustedCa) {
 
     public ClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -19,15 +20,24 @@ public record ClientOptions(Duration connectTimeout, Duration readTimeout, Durat
         Objects.requireNonNull(callTimeout, "callTimeout");
     }
 
+    public ClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout, Dialect dialect) {
+        this(connectTimeout, readTimeout, callTimeout, dialect, null);
+    }
+
     public static ClientOptions defaults() {
-        return new ClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), null);
+        return new ClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), null, null);
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration read, Duration call) {
-        return new ClientOptions(connect, read, call, dialect);
+        return new ClientOptions(connect, read, call, dialect, trustedCa);
     }
 
     public ClientOptions withDialect(Dialect value) {
-        return new ClientOptions(connectTimeout, readTimeout, callTimeout, value);
+        return new ClientOptions(connectTimeout, readTimeout, callTimeout, value, trustedCa);
+    }
+
+    /** Trust this PEM certificate file in addition to the system's CAs (gateways with their own CA). */
+    public ClientOptions withTrustedCa(java.nio.file.Path value) {
+        return new ClientOptions(connectTimeout, readTimeout, callTimeout, dialect, value);
     }
 }

@@ -36,6 +36,14 @@ public interface EditorBackend {
                          String result) {
     }
 
+    /**
+     * The server answered 401 in the middle of work: ask the user to sign in again. {@code signedIn} runs (on the
+     * FX thread) once they did. Returns false when the app cannot sign in (then the error is shown as is).
+     */
+    default boolean signInAgain(Runnable signedIn) {
+        return false;
+    }
+
     /** Team and customer names by id, so the plan can say "detaches the key from team Platform". */
     default java.util.Map<String, String> ownerNames() {
         return java.util.Map.of();

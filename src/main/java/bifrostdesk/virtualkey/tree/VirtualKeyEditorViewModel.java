@@ -395,6 +395,10 @@ public final class VirtualKeyEditorViewModel {
 
     private void sendFailed(VirtualKey mine, Throwable error) {
         ErrorInfo info = ErrorInfo.of(error);
+        if (info.status() == 401 && backend.signInAgain(this::signedInAgain)) {
+            done("The server asked to sign in again. Nothing was saved; your edits are kept.");
+            return;
+        }
         if (info.status() >= 500 || info.status() == 0) {
             // A 500 can follow a committed write (REFERENCE §2.6.6), and a dropped connection says nothing:
             // re-read and show what the server really holds.
@@ -418,8 +422,16 @@ public final class VirtualKeyEditorViewModel {
         done("The server refused the save: " + info.message());
     }
 
+    private void signedInAgain() {
+        status.set("Signed in again. Press Ctrl+S to save; your edits are kept.");
+    }
+
     private void fetchFailed(Throwable error) {
         ErrorInfo info = ErrorInfo.of(error);
+        if (info.status() == 401 && backend.signInAgain(this::signedInAgain)) {
+            done("The server asked to sign in again. Nothing was saved; your edits are kept.");
+            return;
+        }
         if (info.unreachable() && backend.queueForSync(base.get(), edited.get())) {
             queued.set(true);
             done("Offline: the save is queued as a draft and will be sent when you sync (" + info.message() + ").");

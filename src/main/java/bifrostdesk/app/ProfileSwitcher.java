@@ -1,0 +1,67 @@
+package bifrostdesk.app;
+
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.connection.CredentialStore;
+import bifrostdesk.connection.Profile;
+import bifrostdesk.connection.ProfileStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/** The toolbar's profile picker and its "Manage profiles…" button. */
+final class ProfileSwitcher extends HBox {
+    ProfileSwitcher(Window owner, ProfileStore store, CredentialStore credentials, Profile current,
+                    Consumer<Profile> switchTo) {
+        super(4);
+        ComboBox<Profile> box = new ComboBox<>();
+        box.setId("profileSwitcher");
+        box.setAccessibleText("Server profile");
+        box.setTooltip(new Tooltip("Switch to another server profile"));
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Profile p) {
+                return p == null ? "" : p.name() + (p.isProduction() ? " (production)" : "");
+            }
+
+            @Override
+            public Profile fromString(String s) {
+                return null;
+            }
+        });
+        Runnable fill = () -> {
+            List<Profile> all = new ArrayList<>();
+            all.add(Profile.of(DeskApp.SANDBOX, "sandbox:"));
+            try {
+                all.addAll(store.load());
+            } catch (IOException e) {
+                // the list shows what it can; the manage dialog reports the problem
+            }
+            box.getItems().setAll(all);
+            box.getItems().stream().filter(p -> p.name().equals(current.name())).findFirst().ifPresentOrElse(
+                    box::setValue, () -> {
+                        box.getItems().add(current);
+                        box.setValue(current);
+                    });
+        };
+        fill.run();
+        box.setOnAction(e -> {
+            Profile p = box.getValue();
+            if (p != null && !p.name().equals(current.name())) {
+                switchTo.accept(p);
+            }
+        });
+        Button manage = new Button(null, Icons.of("mdomz-settings"));
+        manage.setId("manageProfiles");
+        manage.setAccessibleText("Manage server profiles");
+        manage.setTooltip(new Tooltip("Add, edit, test or remove server profiles"));
+        manage.setOnAction(e -> ProfilesDialog.show(owner, store, credentials).ifPresentOrElse(switchTo, fill));
+        getChildren().addAll(box, manage);
+    }
+}

@@ -1,0 +1,62 @@
+package bifrostdesk.connection;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A saved server: where it is, how to sign in, and how careful to be. Holds no secret: the password or token
+ * lives in the OS keychain (or, where there is none, in memory for the session).
+ *
+ * @param colour            a tag shown on the window so production is never mistaken for staging
+ * @param user              user name for Basic or session sign-in, or {@code null}
+ * @param confirmEverySave  saves need an explicit tick in the plan dialog (on by default for red profiles)
+ * @param trustedCaFile     a PEM certificate file to trust in addition to the system's CAs, or {@code null}
+ */
+public record Profile(String name, String url, Colour colour, AuthMode authMode, String user,
+                      boolean confirmEverySave, String trustedCaFile) {
+
+    public enum Colour { NONE, GREEN, BLUE, AMBER, RED }
+
+    public enum AuthMode {
+        /** No sign-in (Bifrost's default when auth is not enabled). */
+        NONE,
+        /** The admin user and password on every request. */
+        BASIC,
+        /** Sign in once ({@code POST /api/session/login}) and use the session cookie. */
+        SESSION
+    }
+
+    public Profile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(url, "url");
+        colour = colour == null ? Colour.NONE : colour;
+        authMode = authMode == null ? AuthMode.NONE : authMode;
+    }
+
+    public static Profile of(String name, String url) {
+        return new Profile(name, url, Colour.NONE, AuthMode.NONE, null, false, null);
+    }
+
+    /** A new profile tagged red (production) confirms every save unless the user turns it off. */
+    public static Profile create(String name, String url, Colour colour, AuthMode mode, String user) {
+        return new Profile(name, url, colour, mode, user, colour == Colour.RED, null);
+    }
+
+    public boolean isProduction() {
+        return colour == Colour.RED;
+    }
+
+    /** Plain http to anything but this machine: credentials would cross the network readable by anyone on the way. */
+    public boolean sendsCredentialsInClear() {
+        if (authMode == AuthMode.NONE || !url.toLowerCase(Locale.ROOT).startsWith("http://")) {
+            return false;
+        }
+        String host = url.replaceFirst("(?i)^http://", "").replaceFirst("[:/].*$", "").toLowerCase(Locale.ROOT);
+        return !(host.equals("localhost") || host.equals("127.0.0.1") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1"));
+    }
+
+    public Profile withUrl(String value) {
+        return new Profile(name, value, colour, authMode, user, confirmEverySave, trustedCaFile);
+    }
+}
