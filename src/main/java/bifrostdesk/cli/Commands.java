@@ -358,6 +358,9 @@ final class Commands {
         err.print(question + " [y/N] ");
         err.flush();
         String line = in.readLine();
+        if (System.console() == null) {
+            err.println(); // the answer came from a pipe: end the question's line
+        }
         String answer = line == null ? "" : line.trim().toLowerCase(Locale.ROOT);
         if (!answer.equals("y") && !answer.equals("yes")) {
             throw CliException.error("Not applied: not confirmed (pass --yes to apply without asking).");
