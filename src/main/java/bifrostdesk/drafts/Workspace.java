@@ -61,10 +61,18 @@ public final class Workspace {
     }
 
     public void saveDraft(Draft d) throws IOException {
+        AtomicFiles.write(draftFile(d.vkId()), draftFileBytes(d));
+    }
+
+    /**
+     * A draft file's content exactly as {@link #saveDraft} writes it (envelope, key values removed), for a draft
+     * file kept anywhere else (the command line's {@code export}); {@link #readDraft} reads it back.
+     */
+    public byte[] draftFileBytes(Draft d) throws IOException {
         ObjectNode n = envelope("draft");
         n.set("draft", WorkspaceJson.MAPPER.valueToTree(new Draft(d.vkId(), strip(d.base()), strip(d.edited()),
                 d.rawText(), d.queued(), d.savedAt())));
-        AtomicFiles.write(draftFile(d.vkId()), WorkspaceJson.MAPPER.writeValueAsBytes(n));
+        return WorkspaceJson.MAPPER.writeValueAsBytes(n);
     }
 
     public void deleteDraft(String vkId) throws IOException {
