@@ -98,6 +98,16 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** The id of the VK with that name, or null. */
+    /** Session tokens handed out by login and still valid (tests scan files for them). */
+    public java.util.Set<String> activeSessions() {
+        return auth.sessions();
+    }
+
+    /** Ends every session, as a server restart or expiry would: the next call with a session gets 401. */
+    public void expireSessions() {
+        auth.endAll();
+    }
+
     public String vkIdByName(String name) {
         store.lock().lock();
         try {

@@ -38,6 +38,14 @@ final class SessionAuth {
         return t;
     }
 
+    java.util.Set<String> sessions() {
+        return java.util.Set.copyOf(sessions);
+    }
+
+    void endAll() {
+        sessions.clear();
+    }
+
     void endSession(String token) {
         if (token != null) {
             sessions.remove(token);

@@ -395,9 +395,11 @@ public final class VirtualKeyEditorViewModel {
 
     private void sendFailed(VirtualKey mine, Throwable error) {
         ErrorInfo info = ErrorInfo.of(error);
-        if (info.status() == 401 && backend.signInAgain(this::signedInAgain)) {
+        if (info.status() == 401) {
             done("The server asked to sign in again. Nothing was saved; your edits are kept.");
-            return;
+            if (backend.signInAgain(this::signedInAgain)) {
+                return;
+            }
         }
         if (info.status() >= 500 || info.status() == 0) {
             // A 500 can follow a committed write (REFERENCE §2.6.6), and a dropped connection says nothing:
@@ -428,9 +430,11 @@ public final class VirtualKeyEditorViewModel {
 
     private void fetchFailed(Throwable error) {
         ErrorInfo info = ErrorInfo.of(error);
-        if (info.status() == 401 && backend.signInAgain(this::signedInAgain)) {
+        if (info.status() == 401) {
             done("The server asked to sign in again. Nothing was saved; your edits are kept.");
-            return;
+            if (backend.signInAgain(this::signedInAgain)) {
+                return;
+            }
         }
         if (info.unreachable() && backend.queueForSync(base.get(), edited.get())) {
             queued.set(true);
