@@ -135,6 +135,8 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             marker.setAccessibleText("unsaved change");
             bar.getStyleClass().add(Styles.USAGE_BAR);
             bar.setPrefWidth(70);
+            // a control inside the cell eats the mouse press: clicking the usage bar would not select the node
+            bar.setMouseTransparent(true);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
