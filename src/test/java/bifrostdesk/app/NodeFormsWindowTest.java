@@ -40,16 +40,16 @@ class NodeFormsWindowTest extends WindowTestBase {
     void keyFormEditsNameDescriptionActiveAndOwner(FxRobot robot) throws Exception {
         openKey(robot, "checkout-service");
         clickNode(robot, "");
-        typeInto(robot, "#keyName", "checkout-v2");
-        typeInto(robot, "#keyDescription", "Checkout, second generation");
+        typeInto(robot, "#keyName", "co-v2");
+        typeInto(robot, "#keyDescription", "v2");
         robot.clickOn("#keyActive");
         robot.clickOn("#keyOwner").clickOn("Team · Data Science");
         List<String> plan = saveThroughPlan(robot);
 
         assertThat(plan).isNotEmpty();
         assertThat(stored("checkout-service")).isNull();
-        JsonNode vk = stored("checkout-v2");
-        assertThat(vk.path("description").asText()).isEqualTo("Checkout, second generation");
+        JsonNode vk = stored("co-v2");
+        assertThat(vk.path("description").asText()).isEqualTo("v2");
         assertThat(vk.path("is_active").asBoolean()).isFalse();
         assertThat(vk.path("team_id").asText()).isEqualTo(SeedData.TEAM_DATA);
         assertThat(vk.has("customer_id")).isFalse();
@@ -61,7 +61,7 @@ class NodeFormsWindowTest extends WindowTestBase {
         assertThat(vk.at("/rate_limit/request_max_limit").asLong()).isEqualTo(1000);
         assertThat(texts(vk.at("/mcp_configs/0/tools_to_execute"))).containsExactly("create_issue", "list_issues");
         // the form shows the saved state
-        assertThat(robot.lookup("#keyName").queryTextInputControl().getText()).isEqualTo("checkout-v2");
+        assertThat(robot.lookup("#keyName").queryTextInputControl().getText()).isEqualTo("co-v2");
     }
 
     @Test
@@ -75,7 +75,7 @@ class NodeFormsWindowTest extends WindowTestBase {
         await(() -> "budgets/2".equals(selectedPath()));
         typeInto(robot, "#budgetMaxLimit", "12.5");
         clickNode(robot, "rate_limit");
-        typeInto(robot, "#tokenMaxLimit", "2000000");
+        typeInto(robot, "#tokenMaxLimit", "9000");
         typeInto(robot, "#requestResetDurationText", "1h");
         saveThroughPlan(robot);
 
@@ -90,7 +90,7 @@ class NodeFormsWindowTest extends WindowTestBase {
         assertThat(added.path("max_limit").asDouble()).isEqualTo(12.5);
         assertThat(added.path("current_usage").asDouble()).isZero();
         JsonNode rl = vk.at("/rate_limit");
-        assertThat(rl.path("token_max_limit").asLong()).isEqualTo(2_000_000);
+        assertThat(rl.path("token_max_limit").asLong()).isEqualTo(9000);
         assertThat(rl.path("token_reset_duration").asText()).isEqualTo("1h");
         assertThat(rl.path("request_max_limit").asLong()).isEqualTo(1000);
         assertThat(rl.path("request_reset_duration").asText()).isEqualTo("1h");

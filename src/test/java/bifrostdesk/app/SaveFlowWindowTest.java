@@ -46,7 +46,7 @@ class SaveFlowWindowTest extends WindowTestBase {
     void aConcurrentChangeAsksAndShowTheirVersionPutsTheirValueInTheForm(FxRobot robot) throws Exception {
         openKey(robot, "support-bot");
         theyChangeDescription("support-bot", "Changed by someone else");
-        editDescriptionAndSave(robot, "My description");
+        editDescriptionAndSave(robot, "mine");
         assertThat(robot.lookup("#confirmSave").tryQuery()).isEmpty();
         robot.clickOn("#conflictTakeTheirs");
         await(() -> !shell.viewModel().editor().busyProperty().get()
@@ -63,14 +63,14 @@ class SaveFlowWindowTest extends WindowTestBase {
     void aConcurrentChangeOverwrittenWithMineStoresMine(FxRobot robot) throws Exception {
         openKey(robot, "support-bot");
         theyChangeDescription("support-bot", "Changed by someone else");
-        editDescriptionAndSave(robot, "My description");
+        editDescriptionAndSave(robot, "mine");
         robot.clickOn("#conflictOverwrite");
         await(() -> robot.lookup("#confirmSave").tryQuery().isPresent());
         robot.clickOn("#confirmSave");
         await(() -> !shell.viewModel().editor().busyProperty().get()
-                && "My description".equals(stored("support-bot").path("description").asText()));
+                && "mine".equals(stored("support-bot").path("description").asText()));
 
-        assertThat(robot.lookup("#keyDescription").queryTextInputControl().getText()).isEqualTo("My description");
+        assertThat(robot.lookup("#keyDescription").queryTextInputControl().getText()).isEqualTo("mine");
         assertThat(shell.viewModel().editor().dirtyProperty().get()).isFalse();
         // the rest of the key survived the overwrite
         assertThat(stored("support-bot").at("/budgets/0/current_usage").asDouble()).isEqualTo(112.5);

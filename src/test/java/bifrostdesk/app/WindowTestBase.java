@@ -34,8 +34,8 @@ abstract class WindowTestBase {
     static {
         // fewer intermediate mouse positions and no pause per typed character: every step is a pulse of the
         // software renderer on a shared 2-core machine (TestFX reads these once, when its robots load)
-        System.setProperty("testfx.robot.move_max_count", "8");
-        System.setProperty("testfx.robot.write_sleep", "2");
+        System.setProperty("testfx.robot.move_max_count", "2");
+        System.setProperty("testfx.robot.write_sleep", "0");
     }
 
     protected SandboxServer sandbox;
