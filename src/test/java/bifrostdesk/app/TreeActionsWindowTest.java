@@ -43,6 +43,11 @@ class TreeActionsWindowTest extends WindowTestBase {
         return robot.lookup("#problems").queryAs(ListView.class);
     }
 
+    private static Node problemCell(FxRobot robot, String path) {
+        return robot.lookup("#problems .list-cell").match((Node n) -> n instanceof ListCell<?> c
+                && c.getItem() instanceof Violation v && v.path().equals(path)).tryQuery().orElse(null);
+    }
+
     @Test
     void contextMenuDuplicatesABudgetAndRemovesAProviderConfig(FxRobot robot) throws Exception {
         openKey(robot, "checkout-service");
@@ -113,8 +118,8 @@ class TreeActionsWindowTest extends WindowTestBase {
         });
 
         clickNode(robot, "mcp_configs");
-        Node cell = robot.lookup("#problems .list-cell").match((Node n) -> n instanceof ListCell<?> c
-                && c.getItem() instanceof Violation v && v.path().equals("budgets/0")).query();
+        await(() -> problemCell(robot, "budgets/0") != null);
+        Node cell = problemCell(robot, "budgets/0");
         assertThat(((ListCell<?>) cell).getText()).contains("'abc' is not a number");
         robot.clickOn(cell);
         await(() -> "budgets/0".equals(selectedPath()));

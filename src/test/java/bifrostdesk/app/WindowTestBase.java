@@ -76,9 +76,15 @@ abstract class WindowTestBase {
                 && !shell.viewModel().lookupsProperty().get().providers().isEmpty());
     }
 
-    Node listCell(FxRobot robot, String name) {
+    /** The list row of a key, once the list has laid it out. */
+    Node listCell(FxRobot robot, String name) throws Exception {
+        await(() -> findListCell(robot, name) != null);
+        return findListCell(robot, name);
+    }
+
+    private static Node findListCell(FxRobot robot, String name) {
         return robot.lookup("#keyList .list-cell").match((Node n) -> n instanceof javafx.scene.control.ListCell<?> c
-                && c.getItem() instanceof VirtualKey v && v.name().equals(name)).query();
+                && c.getItem() instanceof VirtualKey v && v.name().equals(name) && c.isVisible()).tryQuery().orElse(null);
     }
 
     @SuppressWarnings("unchecked")
