@@ -63,6 +63,8 @@ abstract class FormPane implements NodeForm {
 
     private void bind(TextInputControl input, String label, String field, String help, Node shown) {
         FieldBinding b = new FieldBinding(ctx.vm(), input, path, field);
+        // the message is named after the control the user sees (a combo box, not its inner editor)
+        b.message().setId(shown.getId() + "Message");
         bindings.add(b);
         addRow(label, shown, help, b.message());
     }

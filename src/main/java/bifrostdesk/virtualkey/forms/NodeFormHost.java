@@ -16,6 +16,7 @@ public final class NodeFormHost extends ScrollPane {
     private final CopyAction copy;
     private NodeForm current;
     private String currentPath;
+    private final javafx.collections.ObservableList<?> problems;
 
     public NodeFormHost(VirtualKeyEditorViewModel vm, Supplier<Lookups.Snapshot> lookups, DialogService dialogs,
                         CopyAction copy) {
@@ -32,7 +33,10 @@ public final class NodeFormHost extends ScrollPane {
                 show(vm.selectedPathProperty().get());
             }
         });
-        vm.problems().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+        // problems() hands out an unmodifiable view that listens to the real list only weakly: keep the view,
+        // or after a garbage collection the forms no longer hear about new problems (e.g. those a save shows)
+        problems = vm.problems();
+        problems.addListener((javafx.collections.ListChangeListener<Object>) c -> {
             if (current != null) {
                 current.refresh();
             }

@@ -188,6 +188,8 @@ public final class VirtualKeyListView extends VBox {
             this.actions = actions;
             sub.getStyleClass().add(Styles.MUTED);
             bar.setPrefWidth(60);
+            // a control inside the cell eats the mouse press: clicking the usage bar would not open the key
+            bar.setMouseTransparent(true);
             bar.getStyleClass().add(Styles.USAGE_BAR);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -35,6 +35,7 @@ public final class KeyTreeView extends TreeView<TreeNode> {
     private final Map<String, Boolean> expanded = new HashMap<>();
     private final Map<String, TreeItem<TreeNode>> byPath = new HashMap<>();
     private boolean syncing;
+    private final javafx.collections.ObservableList<bifrostdesk.virtualkey.model.Violation> problems;
 
     public KeyTreeView(VirtualKeyEditorViewModel vm, NodeActions actions) {
         this.vm = vm;
@@ -43,7 +44,10 @@ public final class KeyTreeView extends TreeView<TreeNode> {
         setShowRoot(true);
         setCellFactory(t -> new Cell(actions));
         vm.treeProperty().addListener((o, a, b) -> rebuild(b));
-        vm.problems().addListener((javafx.collections.ListChangeListener<? super bifrostdesk.virtualkey.model.Violation>) c -> refresh());
+        // problems() hands out an unmodifiable view that listens to the real list only weakly: keep the view,
+        // or after a garbage collection the badges no longer follow the problems
+        problems = vm.problems();
+        problems.addListener((javafx.collections.ListChangeListener<? super bifrostdesk.virtualkey.model.Violation>) c -> refresh());
         ChangeListener<String> select = (o, a, b) -> selectPath(b);
         vm.selectedPathProperty().addListener(select);
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -135,6 +139,8 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             marker.setAccessibleText("unsaved change");
             bar.getStyleClass().add(Styles.USAGE_BAR);
             bar.setPrefWidth(70);
+            // a control inside the cell eats the mouse press: clicking the usage bar would not select the node
+            bar.setMouseTransparent(true);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
