@@ -237,6 +237,15 @@ public final class MainWindow extends BorderPane {
         problems.setAccessibleText("Problems");
         problems.setPlaceholder(new Label("No problems."));
         problems.setCellFactory(l -> new ListCell<>() {
+            {
+                // a click jumps even when this problem is already selected (selection alone would not change)
+                setOnMouseClicked(e -> {
+                    if (getItem() != null) {
+                        editor.selectedPathProperty().set(getItem().path());
+                    }
+                });
+            }
+
             @Override
             protected void updateItem(Violation v, boolean empty) {
                 super.updateItem(v, empty);

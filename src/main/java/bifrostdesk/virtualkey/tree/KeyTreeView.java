@@ -70,16 +70,69 @@ public final class KeyTreeView extends TreeView<TreeNode> {
         }
     }
 
+    /**
+     * Brings the tree items in line with the new data, reusing the items of nodes that are still there (by path):
+     * typing in a field changes one node's value, not thousands of items, and expansion stays as it was.
+     */
     private void rebuild(TreeNode root) {
         syncing = true;
         try {
-            byPath.values().forEach(i -> expanded.put(i.getValue().path(), i.isExpanded()));
-            byPath.clear();
-            setRoot(root == null ? null : item(root, 0));
+            if (root == null) {
+                byPath.clear();
+                setRoot(null);
+            } else if (getRoot() == null || !getRoot().getValue().path().equals(root.path())) {
+                byPath.clear();
+                setRoot(item(root, 0));
+            } else {
+                update(getRoot(), root, 0);
+            }
             selectPath(vm.selectedPathProperty().get());
         } finally {
             syncing = false;
         }
+    }
+
+    private void update(TreeItem<TreeNode> item, TreeNode node, int depth) {
+        if (item.getValue() != node && !item.getValue().equals(node)) {
+            item.setValue(node);
+        }
+        var kids = item.getChildren();
+        boolean sameShape = kids.size() == node.children().size();
+        for (int i = 0; sameShape && i < kids.size(); i++) {
+            sameShape = kids.get(i).getValue().path().equals(node.children().get(i).path());
+        }
+        if (sameShape) {
+            for (int i = 0; i < kids.size(); i++) {
+                TreeNode child = node.children().get(i);
+                if (kids.get(i).getValue() != child && !kids.get(i).getValue().equals(child)) {
+                    update(kids.get(i), child, depth + 1);
+                }
+            }
+            return;
+        }
+        // structure changed (a node added or removed): keep items whose path still exists, create the others
+        java.util.Map<String, TreeItem<TreeNode>> old = new java.util.HashMap<>();
+        for (TreeItem<TreeNode> k : kids) {
+            old.put(k.getValue().path(), k);
+            expanded.put(k.getValue().path(), k.isExpanded());
+        }
+        java.util.List<TreeItem<TreeNode>> next = new java.util.ArrayList<>(node.children().size());
+        for (TreeNode child : node.children()) {
+            TreeItem<TreeNode> reuse = old.remove(child.path());
+            if (reuse != null) {
+                update(reuse, child, depth + 1);
+                next.add(reuse);
+            } else {
+                next.add(item(child, depth + 1));
+            }
+        }
+        old.values().forEach(this::forget);
+        kids.setAll(next);
+    }
+
+    private void forget(TreeItem<TreeNode> item) {
+        byPath.remove(item.getValue().path());
+        item.getChildren().forEach(this::forget);
     }
 
     private TreeItem<TreeNode> item(TreeNode node, int depth) {

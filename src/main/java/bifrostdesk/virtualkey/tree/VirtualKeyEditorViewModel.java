@@ -57,6 +57,7 @@ public final class VirtualKeyEditorViewModel {
     private final ReadOnlyObjectWrapper<VirtualKey> edited = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TreeNode> tree = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Violation> problems = FXCollections.observableArrayList();
+    private final ObservableList<Violation> problemsView = FXCollections.unmodifiableObservableList(problems);
     private final StringProperty selectedPath = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
@@ -527,7 +528,9 @@ public final class VirtualKeyEditorViewModel {
         all.addAll(serverProblems);
         all.sort((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity())
                 : a.path().compareTo(b.path()));
-        problems.setAll(all);
+        if (!problems.equals(all)) {
+            problems.setAll(all);
+        }
     }
 
     private void dropRawUnder(String path) {
@@ -559,8 +562,9 @@ public final class VirtualKeyEditorViewModel {
         return tree.getReadOnlyProperty();
     }
 
+    /** The problems, worst first. Always the same read-only view, so listeners added to it stay attached. */
     public ObservableList<Violation> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public StringProperty selectedPathProperty() {
