@@ -122,6 +122,7 @@ public class DeskApp extends Application {
         Workspace workspace = Workspace.forProfile(profile.name().equals(SANDBOX) ? "sandbox" : profile.name(), url);
         LOG.info("Opening profile " + profile.name() + " at " + url);
         shell = open(stage, client, profile.name().equals(SANDBOX), workspace, profile, credentials, this);
+        shell.window().setLinkOpener(getHostServices()::showDocument);
     }
 
     /** Credentials from the environment (scripted use) or the profile's user and the keychain; never from a file. */

@@ -43,6 +43,8 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final Label notice = new Label();
     private final FxTaskRunner runnerFor;
+    /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
+    private java.util.function.Consumer<String> links = url -> { };
 
     public MainWindow(MainViewModel vm, FxTaskRunner runner, DialogService dialogs, Runnable toggleTheme,
                       Clipboards clipboards, javafx.scene.Node profileSwitcher) {
@@ -216,8 +218,11 @@ public final class MainWindow extends BorderPane {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
+                getScene().getWindow(), vm.serverProperty().get(), vm.versionProperty().get(),
+                vm.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
-                sync, journal, refresh, theme);
+                sync, journal, refresh, theme, about);
         bar.setId("toolbar");
         return bar;
     }
@@ -332,10 +337,18 @@ public final class MainWindow extends BorderPane {
             editor.cancel();
             vm.list().cancel();
         });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the facts keep their width; the message takes what is left and is cut with an ellipsis
+        for (Label l : new Label[] {online, server, version, dialect, drafts}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(status.textProperty());
         HBox bar = new HBox(12, online, sep(), server, sep(), version, sep(), dialect, sep(), drafts, sep(), status,
-                spacer, progress, cancel);
+                progress, cancel);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.STATUS_BAR);
         bar.setId("statusBar");
         return bar;
@@ -343,6 +356,10 @@ public final class MainWindow extends BorderPane {
 
     private static Separator sep() {
         return new Separator(Orientation.VERTICAL);
+    }
+
+    public void setLinkOpener(java.util.function.Consumer<String> opener) {
+        this.links = opener;
     }
 
     /** Shows a short notice in the status bar (the non-modal channel of the dialog service). */

@@ -46,5 +46,5 @@ public final class Icons {
     public static final String POWER = "mdomz-power_settings_new";
     public static final String HELP = "mdoal-help_outline";
     public static final String SYNC = "mdomz-sync";
-    public static final String JOURNAL = "mdoal-list";
+    public static final String JOURNAL = "mdoal-history";
 }
