@@ -434,6 +434,10 @@ public final class MainViewModel {
     private void connect(boolean reopenDraft) {
         connection.set("Connecting to " + server.get() + "…");
         runner.run("Connecting", p -> {
+            if (needsSignIn()) {
+                throw new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Sign-in required", "GET",
+                        "/api/session/is-auth-enabled", null);
+            }
             String v = client.version();
             Dialect d = client.detectDialect();
             Lookups.Snapshot l = client.lookups();
@@ -469,6 +473,24 @@ public final class MainViewModel {
             LOG.warning("Cannot reach " + server.get() + ": " + message(e));
             goOffline(e, reopenDraft);
         });
+    }
+
+    /**
+     * Asks {@code /api/session/is-auth-enabled} (exempt from auth) whether the gateway wants a sign-in we do not
+     * have yet. Older gateways without the endpoint answer 404: then the first real call tells (401).
+     */
+    private boolean needsSignIn() throws ApiException {
+        if (client.hasSession() || !(client.endpoint().credentials() instanceof bifrostdesk.connection.Credentials.None)) {
+            return false;
+        }
+        try {
+            return client.isAuthEnabled();
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private void goOffline(Throwable e, boolean reopenDraft) {
