@@ -40,6 +40,8 @@ final class KeyForm extends FormPane {
         root.getChildren().add(1, banner);
         TextField name = text("keyName", "Name", "name", "Unique on the server.");
         text("keyDescription", "Description", "description", null);
+        text("keyExpiresAt", "Expires", "expires_at", "Empty = never. A date (UTC midnight) or a time, e.g. "
+                + "2027-01-31 or 2027-01-31T18:00Z. Needs Bifrost v1.5.2 or later.");
         active.setId("keyActive");
         active.setOnAction(e -> ctx.vm().setField("", "active", String.valueOf(active.isSelected())));
         addRow("Status", active, null, null);
@@ -68,6 +70,12 @@ final class KeyForm extends FormPane {
         copyButton.setAccessibleText("Copy the key value");
         copyButton.setOnAction(e -> copy.copy(ctx.vm().editedProperty().get().value()));
         addRow("Value", new HBox(6, value, reveal, copyButton), null, null);
+        Button reset = new Button("Reset budget usage…");
+        reset.setId("resetUsage");
+        reset.setAccessibleText("Reset the usage of every budget of this key to zero");
+        reset.setOnAction(e -> ctx.vm().resetUsage());
+        addRow("Usage", reset, "Sets the used amount of every budget of this key and its provider configs to $0 "
+                + "(Bifrost v1.5.2+). The plan is shown first.", null);
         name.setPromptText("e.g. checkout-service");
         refresh();
     }

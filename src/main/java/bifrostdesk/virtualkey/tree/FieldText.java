@@ -18,6 +18,7 @@ final class FieldText {
                     case "name" -> nz(vk.name());
                     case "description" -> nz(vk.description());
                     case "active" -> String.valueOf(vk.active());
+                    case "expires_at" -> vk.expiresAt() == null ? "" : vk.expiresAt().toString();
                     default -> "";
                 };
             case BUDGET: {

@@ -32,6 +32,16 @@ public final class KeyEdits {
                     case "name" -> ok(vk.withName(raw == null ? "" : raw));
                     case "description" -> ok(vk.withDescription(raw == null ? "" : raw));
                     case "active" -> ok(vk.withActive(Boolean.parseBoolean(text)));
+                    case "expires_at" -> {
+                        if (text.isEmpty()) {
+                            yield ok(vk.withExpiresAt(null));
+                        }
+                        Optional<java.time.Instant> at = parseInstant(text);
+                        yield new Result(vk.withExpiresAt(at.orElse(null)), at.isEmpty()
+                                ? Optional.of("'" + text + "' is not a date — use 2027-01-31 or 2027-01-31T18:00Z (UTC)")
+                                : at.get().isBefore(java.time.Instant.now())
+                                ? Optional.of("The expiry must be in the future") : Optional.empty());
+                    }
                     default -> throw unknown(path, field);
                 };
             }
@@ -225,6 +235,22 @@ public final class KeyEdits {
             t = t.replace(",", "");
         }
         return parseNumber(t);
+    }
+
+    /** A date (midnight UTC) or an ISO-8601 instant, as Bifrost's RFC 3339 {@code expires_at}. */
+    static Optional<java.time.Instant> parseInstant(String t) {
+        try {
+            if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return Optional.of(java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+            }
+            return Optional.of(java.time.OffsetDateTime.parse(t.replace(" ", "T")).toInstant());
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return Optional.of(java.time.Instant.parse(t));
+            } catch (java.time.format.DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
     }
 
     static Optional<Double> parseNumber(String t) {

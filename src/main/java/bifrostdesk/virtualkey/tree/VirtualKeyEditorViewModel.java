@@ -76,6 +76,7 @@ public final class VirtualKeyEditorViewModel {
     private final Set<String> touched = new HashSet<>();
     private final List<Violation> serverProblems = new ArrayList<>();
     private TaskRunner.Handle running;
+    private boolean resetUsage;
 
     /** What undo restores: the key and the raw texts that went with it. */
     private record Snapshot(VirtualKey key, Map<String, String> raw, Map<String, String> parse) {
@@ -349,9 +350,10 @@ public final class VirtualKeyEditorViewModel {
     private void planAndSend(VirtualKey mine, VirtualKey server) {
         // the concurrency check against the copy the user saw was done above (and the user chose); the plan is
         // computed against the server's current copy, so it shows exactly what will change there
+        boolean reset = resetUsage;
+        resetUsage = false;
         SavePlan plan = UpdateBuilder.planUpdate(mine, server, backend.dialect(),
-                UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true)
-                        .withOwnerNames(backend.ownerNames()));
+                new UpdateBuilder.SaveOptions(reset, true, backend.ownerNames()));
         if (plan.isRefused()) {
             dialogs.showError("This edit cannot be saved on this server", String.join("\n", plan.refusals()));
             done("Not saved: " + plan.refusals().get(0));
@@ -447,6 +449,18 @@ public final class VirtualKeyEditorViewModel {
                     + "Your edits are kept here; create it again or discard them.");
         }
         done("Could not read the server's copy: " + info.message() + ". Your edits are kept.");
+    }
+
+    /**
+     * Saves with every budget's usage reset to zero ({@code reset_budget_usage}, Bifrost v1.5.2+), together with
+     * any pending edits; the plan says so before anything is sent.
+     */
+    public void resetUsage() {
+        resetUsage = true;
+        save();
+        if (!busy.get()) {
+            resetUsage = false;
+        }
     }
 
     /** Cancels the save or check in progress; the edits stay. */

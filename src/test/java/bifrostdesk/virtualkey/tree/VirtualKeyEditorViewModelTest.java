@@ -265,6 +265,30 @@ class VirtualKeyEditorViewModelTest {
     }
 
     @Test
+    void anExpiryIsTypedValidatedAndSaved() throws Exception {
+        start(Dialect.LATER);
+        open("support-bot");
+        vm.setField("", "expires_at", "next week");
+        assertThat(vm.problemAt("", "expires_at")).get().satisfies(v -> assertThat(v.message()).contains("not a date"));
+        vm.setField("", "expires_at", "2031-01-31");
+        assertThat(vm.problemAt("", "expires_at")).isEmpty();
+        vm.save();
+        assertThat(stored("support-bot").get("expires_at").asText()).startsWith("2031-01-31T00:00");
+    }
+
+    @Test
+    void resettingUsageZeroesEveryBudgetAfterThePlanIsShown() throws Exception {
+        start(Dialect.LATER);
+        open("checkout-service");
+        vm.resetUsage();
+        assertThat(dialogs.plansShown).singleElement().satisfies(p ->
+                assertThat(p.changes()).anySatisfy(c -> assertThat(c.toLowerCase()).contains("usage")));
+        JsonNode s = stored("checkout-service");
+        assertThat(s.at("/budgets/0/current_usage").asDouble()).isZero();
+        assertThat(s.at("/provider_configs/0/budgets/0/current_usage").asDouble()).isZero();
+    }
+
+    @Test
     void undoAndRedoWalkEveryEdit() throws Exception {
         start(Dialect.LATER);
         VirtualKey original = open("analytics-batch");
