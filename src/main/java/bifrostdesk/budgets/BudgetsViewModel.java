@@ -312,6 +312,13 @@ public final class BudgetsViewModel {
         }
     }
 
+    /** Opens a node of a key in the editor (a blocker's path). */
+    public void openAt(String vkId, String nodePath) {
+        if (vkId != null) {
+            openInEditor.accept(vkId, nodePath == null ? "" : nodePath);
+        }
+    }
+
     /** The key with this id from the last load, or {@code null}. */
     public VirtualKey key(String id) {
         return keysById.get(id);
