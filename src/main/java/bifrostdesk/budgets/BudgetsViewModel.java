@@ -91,6 +91,7 @@ public final class BudgetsViewModel {
     private Map<String, List<BudgetRow>> rowsByKey = Map.of();
     private Map<String, List<BudgetRow>> rowsByTeam = Map.of();
     private Map<String, List<BudgetRow>> rowsByCustomer = Map.of();
+    private Map<String, String> teamCustomer = Map.of();
     private CancelToken token;
     private TaskRunner.Handle handle;
 
@@ -199,6 +200,13 @@ public final class BudgetsViewModel {
         rowsByKey = byKey;
         rowsByTeam = byTeam;
         rowsByCustomer = byCustomer;
+        Map<String, String> tc = new HashMap<>();
+        l.teams().forEach(t -> {
+            if (t.customerId() != null) {
+                tc.put(t.id(), t.customerId());
+            }
+        });
+        teamCustomer = tc;
         // Keep the filter choices that still exist (matched by id), so a refresh does not clear them.
         Lookups.Team oldTeam = team.get();
         Lookups.Customer oldCustomer = customer.get();
@@ -282,7 +290,9 @@ public final class BudgetsViewModel {
             projection.set(null);
             return;
         }
-        projection.set(BudgetMath.project(r.usage(), r.limit(), r.windowStart(), clock.instant(), r.nextReset()));
+        // The rows' usage is as of the load, so the pace is measured at that instant too.
+        Instant asOf = lastLoadedAt.get() == null ? clock.instant() : lastLoadedAt.get();
+        projection.set(BudgetMath.project(r.usage(), r.limit(), r.windowStart(), asOf, r.nextReset()));
         VirtualKey vk = r.vkId() == null ? null : keysById.get(r.vkId());
         if (vk == null) {
             blockers.setAll(new Blockers.Blocker(Blockers.Level.OK,
@@ -294,15 +304,33 @@ public final class BudgetsViewModel {
             selectedKeyBudgets.setAll(own);
             return;
         }
+        selectedKeyBudgets.setAll(rowsByKey.getOrDefault(vk.id(), List.of()).stream()
+                .filter(x -> x.kind().isBudget()).toList());
+        blockers.setAll(blockersFor(vk.id()));
+    }
+
+    /**
+     * What blocks the key with this id, worst first, from the last load: its own rows plus its team's and
+     * customer's budgets. Empty for an unknown key.
+     */
+    public List<Blockers.Blocker> blockersFor(String vkId) {
+        VirtualKey vk = vkId == null ? null : keysById.get(vkId);
+        if (vk == null) {
+            return List.of();
+        }
         List<BudgetRow> chain = new ArrayList<>(rowsByKey.getOrDefault(vk.id(), List.of()));
-        selectedKeyBudgets.setAll(chain.stream().filter(x -> x.kind().isBudget()).toList());
-        if (r.teamId() != null) {
-            chain.addAll(rowsByTeam.getOrDefault(r.teamId(), List.of()));
+        String teamId = vk.teamId();
+        String customerId = vk.customerId();
+        if (teamId != null) {
+            chain.addAll(rowsByTeam.getOrDefault(teamId, List.of()));
+            if (customerId == null) {
+                customerId = teamCustomer.get(teamId);
+            }
         }
-        if (r.customerId() != null) {
-            chain.addAll(rowsByCustomer.getOrDefault(r.customerId(), List.of()));
+        if (customerId != null) {
+            chain.addAll(rowsByCustomer.getOrDefault(customerId, List.of()));
         }
-        blockers.setAll(Blockers.of(vk, chain, clock.instant()));
+        return Blockers.of(vk, chain, clock.instant());
     }
 
     /** Opens the row's limit in the key editor; team and customer rows have no key and do nothing. */
