@@ -37,7 +37,10 @@ public final class Blockers {
         }
     }
 
-    /** One finding; {@code nodePath} points into the editor ({@code ""} for the key itself or a team/customer). */
+    /**
+     * One finding; {@code nodePath} is an editor node path of the key ({@code ""} = the key node, also used for
+     * team and customer budgets, which the key editor does not edit).
+     */
     public record Blocker(Level level, String text, String nodePath) {
         @Override
         public String toString() {
@@ -52,10 +55,10 @@ public final class Blockers {
     public static List<Blocker> of(VirtualKey vk, List<BudgetRow> rows, Instant now) {
         List<Blocker> out = new ArrayList<>();
         if (!vk.active()) {
-            out.add(new Blocker(Level.BLOCKS_KEY, "The key is inactive: every request is refused.", "is_active"));
+            out.add(new Blocker(Level.BLOCKS_KEY, "The key is inactive: every request is refused.", ""));
         }
         if (vk.expiresAt() != null && !vk.expiresAt().isAfter(now)) {
-            out.add(new Blocker(Level.BLOCKS_KEY, "The key expired on " + vk.expiresAt() + ".", "expires_at"));
+            out.add(new Blocker(Level.BLOCKS_KEY, "The key expired on " + vk.expiresAt() + ".", ""));
         }
         String customerId = null;
         String teamId = vk.teamId();
@@ -94,14 +97,14 @@ public final class Blockers {
             String path = "provider_configs/" + i;
             if (!pc.allowAllKeys() && pc.keys().isEmpty()) {
                 out.add(new Blocker(Level.BLOCKS_PROVIDER, "Provider config " + pc.provider()
-                        + " allows no provider keys.", path));
+                        + " allows no provider keys.", path + "/keys"));
             }
             if (pc.allowedModels().isEmpty()) {
                 out.add(new Blocker(Level.BLOCKS_PROVIDER, "Provider config " + pc.provider()
-                        + " allows no models.", path));
+                        + " allows no models.", path + "/models"));
             } else if (pc.blacklistedModels().contains("*")) {
                 out.add(new Blocker(Level.BLOCKS_PROVIDER, "Provider config " + pc.provider()
-                        + " blocks every model.", path));
+                        + " blocks every model.", path + "/models"));
             }
         }
         for (BudgetRow r : rows) {

@@ -83,6 +83,11 @@ class BudgetsViewTest {
             assertThat(n.getAccessibleText()).as(id + " accessible text").isNotBlank();
         }
         assertThat(robot.lookup("#budgetsAge").queryLabeled().getText()).startsWith("Loaded");
+        ComboBox<Integer> interval = robot.lookup("#refreshInterval").queryAs(ComboBox.class);
+        robot.interact(() -> interval.setValue(5));
+        assertThat(view.viewModel().refreshMinutesProperty().get()).isEqualTo(5);
+        robot.interact(() -> interval.setValue(0));
+        assertThat(view.viewModel().refreshMinutesProperty().get()).isZero();
         BarChart<String, Number> top = robot.lookup("#topConsumersChart").queryAs(BarChart.class);
         assertThat(top.getData().get(0).getData()).isNotEmpty();
     }
