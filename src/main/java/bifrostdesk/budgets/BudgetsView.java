@@ -237,8 +237,6 @@ public final class BudgetsView extends BorderPane {
         age.setId("budgetsAge");
         age.textProperty().bind(vm.ageProperty());
         age.accessibleTextProperty().bind(vm.ageProperty());
-        vm.errorProperty().addListener((o, a, b) -> age.pseudoClassStateChanged(
-                PseudoClass.getPseudoClass("offline"), b != null));
         vm.errorProperty().addListener((o, a, b) -> {
             age.getStyleClass().remove("budgets-offline");
             if (b != null) {
