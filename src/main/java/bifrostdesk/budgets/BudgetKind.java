@@ -1,0 +1,58 @@
+package bifrostdesk.budgets;
+
+import java.util.Locale;
+
+/** What a {@link BudgetRow} limits, and who owns it. */
+public enum BudgetKind {
+    CUSTOMER_BUDGET(Scope.CUSTOMER, Unit.USD, "Customer budget"),
+    TEAM_BUDGET(Scope.TEAM, Unit.USD, "Team budget"),
+    VK_BUDGET(Scope.VIRTUAL_KEY, Unit.USD, "Key budget"),
+    PROVIDER_CONFIG_BUDGET(Scope.PROVIDER_CONFIG, Unit.USD, "Provider config budget"),
+    VK_TOKEN_LIMIT(Scope.VIRTUAL_KEY, Unit.TOKENS, "Key token rate limit"),
+    VK_REQUEST_LIMIT(Scope.VIRTUAL_KEY, Unit.REQUESTS, "Key request rate limit"),
+    PROVIDER_CONFIG_TOKEN_LIMIT(Scope.PROVIDER_CONFIG, Unit.TOKENS, "Provider config token rate limit"),
+    PROVIDER_CONFIG_REQUEST_LIMIT(Scope.PROVIDER_CONFIG, Unit.REQUESTS, "Provider config request rate limit");
+
+    public enum Scope { CUSTOMER, TEAM, VIRTUAL_KEY, PROVIDER_CONFIG }
+
+    public enum Unit { USD, TOKENS, REQUESTS }
+
+    private final Scope scope;
+    private final Unit unit;
+    private final String label;
+
+    BudgetKind(Scope scope, Unit unit, String label) {
+        this.scope = scope;
+        this.unit = unit;
+        this.label = label;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public boolean isBudget() {
+        return unit == Unit.USD;
+    }
+
+    public String format(double amount) {
+        return switch (unit) {
+            case USD -> String.format(Locale.ROOT, "$%,.2f", amount);
+            case TOKENS -> String.format(Locale.ROOT, "%,d tokens", Math.round(amount));
+            case REQUESTS -> String.format(Locale.ROOT, "%,d requests", Math.round(amount));
+        };
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
