@@ -132,6 +132,24 @@ public final class MainWindow extends BorderPane {
         main.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(list, false);
 
+        // two views of the server: the keys with the editor, and every budget and rate limit at a glance
+        javafx.scene.control.Tab keysTab = new javafx.scene.control.Tab("Keys", main);
+        keysTab.setId("keysTab");
+        keysTab.setClosable(false);
+        keysTab.setGraphic(Icons.of("mdomz-vpn_key"));
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(keysTab);
+        tabs.setId("mainTabs");
+        bifrostdesk.budgets.BudgetsView budgets = new bifrostdesk.budgets.BudgetsView(
+                new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, (vkId, path) -> {
+                    tabs.getSelectionModel().select(keysTab);
+                    vm.openAt(vkId, path);
+                }));
+        javafx.scene.control.Tab budgetsTab = new javafx.scene.control.Tab("Budgets", budgets);
+        budgetsTab.setId("budgetsTab");
+        budgetsTab.setClosable(false);
+        budgetsTab.setGraphic(Icons.of("mdoal-account_balance"));
+        tabs.getTabs().add(budgetsTab);
+
         // offline: look for the server every 10 seconds and reconnect as soon as it answers
         javafx.animation.Timeline reconnect = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(10), e -> vm.tryReconnect()));
@@ -160,7 +178,7 @@ public final class MainWindow extends BorderPane {
         tag.getStyleClass().addAll("profile-tag", "profile-tag-" + (vm.profile() == null ? "none"
                 : vm.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
         setTop(new javafx.scene.layout.VBox(tag, tools));
-        setCenter(main);
+        setCenter(tabs);
         setBottom(statusBar(editor, runner));
 
         sceneProperty().addListener((o, a, scene) -> {

@@ -151,13 +151,18 @@ public final class KeyTreeView extends TreeView<TreeNode> {
         if (item == null) {
             return;
         }
-        for (TreeItem<TreeNode> p = item.getParent(); p != null; p = p.getParent()) {
-            p.setExpanded(true);
-        }
+        // expanding a parent shifts the selected row, which the selection model reports as a new selection:
+        // ignore those moves, or the view-model would be told the user picked whatever row slid into place
         boolean was = syncing;
         syncing = true;
-        getSelectionModel().select(item);
-        syncing = was;
+        try {
+            for (TreeItem<TreeNode> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            getSelectionModel().select(item);
+        } finally {
+            syncing = was;
+        }
         int row = getRow(item);
         if (row >= 0) {
             scrollTo(Math.max(0, row - 3));

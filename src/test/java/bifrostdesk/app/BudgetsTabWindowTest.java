@@ -1,0 +1,60 @@
+package bifrostdesk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bifrostdesk.budgets.BudgetRow;
+import bifrostdesk.connection.ServerEndpoint;
+import bifrostdesk.sandbox.SandboxOptions;
+import bifrostdesk.sandbox.SandboxServer;
+import bifrostdesk.virtualkey.api.BifrostClient;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Budgets tab inside the real window: a row opens its key in the editor, at its node, on the Keys tab. */
+@ExtendWith(ApplicationExtension.class)
+class BudgetsTabWindowTest {
+    private SandboxServer sandbox;
+    private DeskApp.Shell shell;
+
+    @Start
+    void start(Stage stage) {
+        sandbox = SandboxServer.start(SandboxOptions.defaults());
+        shell = DeskApp.open(stage, new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), true);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void aBudgetRowOpensItsKeyAtThatNode(FxRobot robot) throws Exception {
+        TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
+        robot.clickOn("Budgets");
+        TableView<BudgetRow> table = robot.lookup("#budgetTable").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .anyMatch(r -> r.nodePath().equals("provider_configs/0/budgets/0")));
+        BudgetRow row = table.getItems().stream().filter(r -> r.nodePath().equals("provider_configs/0/budgets/0"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> {
+            table.getSelectionModel().select(row);
+            table.requestFocus();
+        });
+        robot.press(KeyCode.ENTER).release(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shell.viewModel().editor().editedProperty().get() != null
+                && shell.viewModel().editor().editedProperty().get().id().equals(row.vkId()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("keysTab");
+        assertThat(shell.viewModel().editor().selectedPathProperty().get()).isEqualTo("provider_configs/0/budgets/0");
+    }
+}
