@@ -36,6 +36,12 @@ public final class NodeFormHost extends ScrollPane {
         // problems() hands out an unmodifiable view that listens to the real list only weakly: keep the view,
         // or after a garbage collection the forms no longer hear about new problems (e.g. those a save shows)
         problems = vm.problems();
+        // a save attempt reveals errors of untouched fields without changing the problems themselves
+        vm.saveAttemptedProperty().addListener((o, a, b) -> {
+            if (current != null) {
+                current.refresh();
+            }
+        });
         problems.addListener((javafx.collections.ListChangeListener<Object>) c -> {
             if (current != null) {
                 current.refresh();
