@@ -173,9 +173,13 @@ public final class VirtualKeyEditorViewModel {
 
     /** The user left a field: it now shows its problems, and the next edit starts a new undo step. */
     public void leaveField(String path, String field) {
-        touched.add(fieldKey(path, field));
+        boolean first = touched.add(fieldKey(path, field));
         history.seal();
         revalidate();
+        if (first) {
+            // the field may now show a problem it hid while untouched: let the views refresh
+            revision.set(revision.get() + 1);
+        }
     }
 
     public void setOwner(String teamId, String customerId) {
