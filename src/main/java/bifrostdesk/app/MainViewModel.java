@@ -661,6 +661,42 @@ public final class MainViewModel {
     }
 
     /**
+     * Gives a key a new value (Bifrost v1.5.2+; the old value stops working, the configuration stays). Asks for the
+     * key's name first and shows the new value once.
+     */
+    public void rotateKey(VirtualKey vk) {
+        if (activeDialect != Dialect.LATER) {
+            dialogs.showError("Cannot rotate " + vk.name(), "Rotating a key's value needs Bifrost v1.5.2 or later; "
+                    + "this server speaks " + activeDialect.label() + ".");
+            return;
+        }
+        var typed = dialogs.askText("Rotate " + vk.name(), "The key gets a new value and the current one stops "
+                + "working (in a cluster, peers may accept it until they converge). Budgets, limits and access stay.\n"
+                + "Type the key's name to confirm:", vk.name());
+        if (typed.isEmpty()) {
+            return;
+        }
+        if (!typed.get().equals(vk.name())) {
+            dialogs.showError("Not rotated", "The name did not match; nothing was changed.");
+            return;
+        }
+        PlannedRequest r = UpdateBuilder.planRotate(vk);
+        runner.run("Rotating " + vk.name(), p -> {
+            VirtualKey rotated = client.execute(r);
+            journal("rotate", vk, java.util.List.of(r), true, "rotated");
+            return rotated;
+        }, rotated -> {
+            list.replace(rotated);
+            VirtualKey open = editor.editedProperty().get();
+            if (open != null && open.id().equals(rotated.id()) && !editor.dirtyProperty().get()) {
+                editor.open(rotated);
+            }
+            dialogs.showSecretOnce("Key rotated", "The new value of " + rotated.name() + ". Copy it now and "
+                    + "hand it to its user; the old value no longer works.", rotated.value());
+        }, e -> dialogs.showError("Could not rotate " + vk.name(), message(e)));
+    }
+
+    /**
      * Activates or deactivates a key from the list with a full-desired-state save of the server's current copy,
      * so nothing else on the key changes (a bare {@code {"is_active":false}} would detach it on v1.5 servers).
      */

@@ -74,6 +74,11 @@ public final class MainWindow extends BorderPane {
                     public void copyValue(VirtualKey vk) {
                         clipboards.copySecret(vk.value());
                     }
+
+                    @Override
+                    public void rotate(VirtualKey vk) {
+                        vm.rotateKey(vk);
+                    }
                 });
 
         KeyTreeView tree = new KeyTreeView(editor, new KeyTreeView.NodeActions() {

@@ -23,11 +23,14 @@ final class VirtualKeyHandler {
     private final AtomicBoolean failAfterCommit;
 
     VirtualKeyHandler(SandboxStore store, Dialect dialect, AtomicBoolean failAfterCommit) {
+        this.dialect = dialect;
         this.store = store;
         this.json = new VkJson(store, dialect);
         this.updater = new VkUpdater(store, dialect);
         this.failAfterCommit = failAfterCommit;
     }
+
+    private final Dialect dialect;
 
     boolean handle(Exchange ex) throws IOException {
         if (ex.path.equals(PREFIX) || ex.path.equals(PREFIX + "/")) {
@@ -42,6 +45,10 @@ final class VirtualKeyHandler {
             return false;
         }
         String id = Exchange.decode(ex.path.substring(PREFIX.length() + 1));
+        if (id.endsWith("/rotate") && ex.method.equals("POST") && dialect == Dialect.LATER) {
+            rotate(ex, id.substring(0, id.length() - "/rotate".length()));
+            return true;
+        }
         if (id.contains("/")) {
             return false;
         }
@@ -65,6 +72,20 @@ final class VirtualKeyHandler {
             default -> ex.error(405, "Method not allowed");
         }
         return true;
+    }
+
+    /** B/C: a new value, the configuration unchanged (REFERENCE §2.8). */
+    private void rotate(Exchange ex, String id) throws IOException {
+        VkRec v = store.vks.get(id);
+        if (v == null) {
+            ex.error(404, "Virtual key not found");
+            return;
+        }
+        v.value = "sk-bf-" + java.util.UUID.randomUUID();
+        v.updatedAt = java.time.Instant.now();
+        ObjectNode o = Json.obj().put("message", "Virtual key rotated successfully");
+        o.set("virtual_key", json.vk(v));
+        ex.ok(o);
     }
 
     private void create(Exchange ex) throws IOException {

@@ -85,6 +85,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void rotatingGivesANewValueOnceAndKeepsTheConfiguration() {
+        start(Dialect.LATER);
+        VirtualKey before = listed("checkout-service");
+        var storedBefore = sandbox.vkJson(before.id());
+        dialogs.textAnswers.add("checkout-service");
+        vm.rotateKey(before);
+        var after = sandbox.vkJson(before.id());
+        assertThat(after.get("value").asText()).startsWith("sk-bf-").isNotEqualTo(before.value());
+        assertThat(dialogs.secretsShown).containsExactly(after.get("value").asText());
+        assertThat(after.get("provider_configs")).isEqualTo(storedBefore.get("provider_configs"));
+        assertThat(after.get("team_id")).isEqualTo(storedBefore.get("team_id"));
+    }
+
+    @Test
+    void rotatingIsRefusedOnServersWithoutIt() {
+        start(Dialect.V1_5);
+        dialogs.textAnswers.add("checkout-service");
+        vm.rotateKey(listed("checkout-service"));
+        assertThat(dialogs.errors).singleElement().asString().contains("v1.5.2");
+        assertThat(dialogs.secretsShown).isEmpty();
+    }
+
+    @Test
     void deleteNeedsTheExactName() {
         start(Dialect.LATER);
         dialogs.textAnswers.add("support");

@@ -253,6 +253,12 @@ public final class UpdateBuilder {
     }
 
     /** {@code /api/governance/virtual-keys/{id}} with the id percent-encoded as a path segment. */
+    /** The rotate request of a key (Bifrost v1.5.2+): a new value, nothing else changes. */
+    public static PlannedRequest planRotate(VirtualKey server) {
+        return new PlannedRequest("POST", path(server.id()) + "/rotate", null,
+                "gives " + server.name() + " a new value; the current one stops working");
+    }
+
     static String path(String id) {
         StringBuilder sb = new StringBuilder(BASE_PATH).append('/');
         for (byte c : id.getBytes(StandardCharsets.UTF_8)) {

@@ -42,6 +42,8 @@ public final class VirtualKeyListView extends VBox {
         void delete(VirtualKey vk);
 
         void copyValue(VirtualKey vk);
+
+        void rotate(VirtualKey vk);
     }
 
     private final ListView<VirtualKey> list = new ListView<>();
@@ -237,10 +239,13 @@ public final class VirtualKeyListView extends VBox {
             MenuItem copy = new MenuItem("Copy key value", Icons.of(Icons.COPY));
             copy.setId("menuCopyValue");
             copy.setOnAction(e -> actions.copyValue(vk));
+            MenuItem rotate = new MenuItem("Rotate value…", Icons.of(Icons.SYNC));
+            rotate.setId("menuRotateKey");
+            rotate.setOnAction(e -> actions.rotate(vk));
             MenuItem delete = new MenuItem("Delete…", Icons.of(Icons.DELETE));
             delete.setId("menuDeleteKey");
             delete.setOnAction(e -> actions.delete(vk));
-            setContextMenu(new ContextMenu(toggle, copy, delete));
+            setContextMenu(new ContextMenu(toggle, copy, rotate, delete));
         }
     }
 }
