@@ -252,13 +252,13 @@ public final class UpdateBuilder {
                 changes, List.of());
     }
 
-    /** {@code /api/governance/virtual-keys/{id}} with the id percent-encoded as a path segment. */
     /** The rotate request of a key (Bifrost v1.5.2+): a new value, nothing else changes. */
     public static PlannedRequest planRotate(VirtualKey server) {
         return new PlannedRequest("POST", path(server.id()) + "/rotate", null,
                 "gives " + server.name() + " a new value; the current one stops working");
     }
 
+    /** {@code /api/governance/virtual-keys/{id}} with the id percent-encoded as a path segment. */
     static String path(String id) {
         StringBuilder sb = new StringBuilder(BASE_PATH).append('/');
         for (byte c : id.getBytes(StandardCharsets.UTF_8)) {
