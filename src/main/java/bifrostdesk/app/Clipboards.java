@@ -9,9 +9,15 @@ import javafx.util.Duration;
 public final class Clipboards {
     static final Duration CLEAR_AFTER = Duration.seconds(30);
     private final java.util.function.Consumer<String> notices;
+    private final Duration clearAfter;
 
     public Clipboards(java.util.function.Consumer<String> notices) {
+        this(notices, CLEAR_AFTER);
+    }
+
+    Clipboards(java.util.function.Consumer<String> notices, Duration clearAfter) {
         this.notices = notices;
+        this.clearAfter = clearAfter;
     }
 
     public void copySecret(String secret) {
@@ -22,8 +28,8 @@ public final class Clipboards {
         ClipboardContent content = new ClipboardContent();
         content.putString(secret);
         Clipboard.getSystemClipboard().setContent(content);
-        notices.accept("Copied. The clipboard is cleared in 30 seconds.");
-        PauseTransition clear = new PauseTransition(CLEAR_AFTER);
+        notices.accept("Copied. The clipboard is cleared in " + (int) clearAfter.toSeconds() + " seconds.");
+        PauseTransition clear = new PauseTransition(clearAfter);
         clear.setOnFinished(e -> {
             Clipboard cb = Clipboard.getSystemClipboard();
             if (secret.equals(cb.getString())) {

@@ -119,7 +119,8 @@ public class DeskApp extends Application {
         }
         BifrostClient client = new BifrostClient(new ServerEndpoint(url, creds), clientOptions);
         // the built-in sandbox gets one workspace whatever port it lands on, so its drafts survive a restart
-        Workspace workspace = Workspace.forProfile(profile.name().equals(SANDBOX) ? "sandbox" : profile.name(), url);
+        Workspace workspace = Workspace.forProfile(profile.name().equals(SANDBOX) ? "sandbox" : profile.name(), url,
+                profile.keepKeyValues());
         LOG.info("Opening profile " + profile.name() + " at " + url);
         shell = open(stage, client, profile.name().equals(SANDBOX), workspace, profile, credentials, this);
         shell.window().setLinkOpener(getHostServices()::showDocument);

@@ -69,6 +69,8 @@ final class ProfilesDialog {
         password.setPromptText("kept in the keychain");
         CheckBox confirm = new CheckBox("Confirm every save with an explicit tick");
         confirm.setId("profileConfirmSaves");
+        CheckBox keepValues = new CheckBox("Keep key values in this profile's workspace (off: they are never written)");
+        keepValues.setId("profileKeepValues");
         TextField ca = field("profileCa", "optional PEM file of the gateway's CA");
         Button browse = new Button("…");
         browse.setId("profileCaBrowse");
@@ -99,7 +101,8 @@ final class ProfilesDialog {
         form.addRow(4, new Label("User"), user);
         form.addRow(5, new Label("Password"), password);
         form.add(confirm, 1, 6);
-        form.addRow(7, new Label("Trusted CA"), new HBox(4, ca, browse));
+        form.add(keepValues, 1, 7);
+        form.addRow(8, new Label("Trusted CA"), new HBox(4, ca, browse));
 
         Runnable clear = () -> {
             list.getSelectionModel().clearSelection();
@@ -110,6 +113,7 @@ final class ProfilesDialog {
             user.clear();
             password.clear();
             confirm.setSelected(false);
+            keepValues.setSelected(false);
             ca.clear();
             result.setText("");
         };
@@ -125,12 +129,13 @@ final class ProfilesDialog {
             password.clear();
             password.setPromptText(credentials.read(p.name()).isPresent() ? "stored — type to replace" : "not stored");
             confirm.setSelected(p.confirmEverySave());
+            keepValues.setSelected(p.keepKeyValues());
             ca.setText(p.trustedCaFile() == null ? "" : p.trustedCaFile());
             result.setText("");
         });
         java.util.function.Supplier<Profile> current = () -> new Profile(name.getText().trim(), url.getText().trim(),
                 colour.getValue(), auth.getValue(), user.getText().isBlank() ? null : user.getText().trim(),
-                confirm.isSelected(), ca.getText().isBlank() ? null : ca.getText().trim());
+                confirm.isSelected(), ca.getText().isBlank() ? null : ca.getText().trim(), keepValues.isSelected());
         Runnable reload = () -> {
             try {
                 list.getItems().setAll(store.load());

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param user              user name for Basic or session sign-in, or {@code null}
  * @param confirmEverySave  saves need an explicit tick in the plan dialog (on by default for red profiles)
  * @param trustedCaFile     a PEM certificate file to trust in addition to the system's CAs, or {@code null}
+ * @param keepKeyValues     the user opted in to keeping VK values in this profile's workspace (off by default)
  */
 public record Profile(String name, String url, Colour colour, AuthMode authMode, String user,
-                      boolean confirmEverySave, String trustedCaFile) {
+                      boolean confirmEverySave, String trustedCaFile, boolean keepKeyValues) {
 
     public enum Colour { NONE, GREEN, BLUE, AMBER, RED }
 
@@ -34,12 +35,12 @@ public record Profile(String name, String url, Colour colour, AuthMode authMode,
     }
 
     public static Profile of(String name, String url) {
-        return new Profile(name, url, Colour.NONE, AuthMode.NONE, null, false, null);
+        return new Profile(name, url, Colour.NONE, AuthMode.NONE, null, false, null, false);
     }
 
     /** A new profile tagged red (production) confirms every save unless the user turns it off. */
     public static Profile create(String name, String url, Colour colour, AuthMode mode, String user) {
-        return new Profile(name, url, colour, mode, user, colour == Colour.RED, null);
+        return new Profile(name, url, colour, mode, user, colour == Colour.RED, null, false);
     }
 
     public boolean isProduction() {
@@ -57,6 +58,6 @@ public record Profile(String name, String url, Colour colour, AuthMode authMode,
     }
 
     public Profile withUrl(String value) {
-        return new Profile(name, value, colour, authMode, user, confirmEverySave, trustedCaFile);
+        return new Profile(name, value, colour, authMode, user, confirmEverySave, trustedCaFile, keepKeyValues);
     }
 }

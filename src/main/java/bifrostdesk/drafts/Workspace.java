@@ -36,7 +36,12 @@ public final class Workspace {
 
     /** The workspace of a server profile under the OS data folder. */
     public static Workspace forProfile(String profile, String server) {
-        return new Workspace(DataDirs.data().resolve("workspaces").resolve(slug(profile)), server, false);
+        return forProfile(profile, server, false);
+    }
+
+    /** As above; {@code keepKeyValues} when the user opted in to keeping VK values on disk. */
+    public static Workspace forProfile(String profile, String server, boolean keepKeyValues) {
+        return new Workspace(DataDirs.data().resolve("workspaces").resolve(slug(profile)), server, keepKeyValues);
     }
 
     /** A folder name from a profile name or URL: {@code http://127.0.0.1:8080/} → {@code 127.0.0.1_8080}. */
