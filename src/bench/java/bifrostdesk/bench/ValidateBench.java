@@ -23,6 +23,8 @@ public class ValidateBench extends BenchDefaults {
     @Param({"10", "100", "1000"})
     public int pcs;
     private VirtualKey edited;
+    private VirtualKey editedAgain;
+    private List<Violation> previous;
     private RuleContext ctx;
 
     @Setup
@@ -42,10 +44,24 @@ public class ValidateBench extends BenchDefaults {
             clients.add(bifrostdesk.sandbox.SyntheticData.mcpClientName(i));
         }
         ctx = new RuleContext(names, providers, clients, base, Dialect.LATER);
+        previous = VirtualKeyRules.validate(edited, ctx);
+        editedAgain = BenchData.editWeight(edited, pcs / 3, -1.0); // one more edit, an invalid weight
     }
 
     @Benchmark
     public List<Violation> full() {
         return VirtualKeyRules.validate(edited, ctx);
+    }
+
+    /** The editor after one more field edit: only the changed config is re-checked. */
+    @Benchmark
+    public List<Violation> afterEdit() {
+        return VirtualKeyRules.revalidate(edited, previous, editedAgain, ctx);
+    }
+
+    /** Reference for afterEdit: the same edit validated whole. */
+    @Benchmark
+    public List<Violation> afterEditFull() {
+        return VirtualKeyRules.validate(editedAgain, ctx);
     }
 }
