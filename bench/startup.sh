@@ -7,10 +7,12 @@ n=${1:-10}
 root=$(cd -- "$(dirname -- "$0")/.." && pwd)
 cd "$root"
 if [ "${BENCH_NO_BUILD:-}" != "1" ]; then
-    mvn -B -q -ntp -Dstyle.color=never -Pbench -DskipTests test-compile dependency:build-classpath \
-        -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
+    mvn -B -q -ntp -Dstyle.color=never -Pbench -DskipTests package >&2
 fi
-cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
+# Both programs get the same class path: the app as packaged (target/jpackage-input: the app jar and its runtime
+# dependencies, what jpackage ships), plus a jar with only MinimalWindow for the baseline.
+(cd target/test-classes && jar cf ../bench-minimal-window.jar bifrostdesk/bench/MinimalWindow*.class)
+cp="target/bench-minimal-window.jar:$(ls target/jpackage-input/*.jar | tr '\n' ':')"
 home=$(mktemp -d)   # app data and logs of the probe runs stay out of the user's folders
 trap 'rm -rf "$home"' EXIT
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -8,11 +8,11 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Common settings: average time per call in ms; 2 forks, 5×2 s warm-up, 5×2 s measurement (override on the CLI). */
+/** Common settings: average time per call in ms; 2 forks, 3×1 s warm-up, 4×1 s measurement (override on the CLI). */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 4, time = 1)
 public abstract class BenchDefaults {
 }
