@@ -47,6 +47,7 @@ public class DeskApp extends Application {
     private Stage stage;
 
     static void launchWith(String[] args) {
+        args = StartupProbe.strip(args);
         StartOptions options;
         try {
             options = StartOptions.parse(java.util.List.of(args), System.getenv("BIFROST_DESK_SERVER"));
@@ -86,6 +87,7 @@ public class DeskApp extends Application {
         if (!credentials.persistent()) {
             shell.window().notice(credentials.describe());
         }
+        StartupProbe.windowShown();
     }
 
     /** Opens {@code profile} in the window, closing the previous one (its drafts are flushed to disk first). */

@@ -264,7 +264,7 @@ public final class SeedData {
     }
 
     /** v1.4 meaning: "all" is the empty list, one budget per owner. */
-    private static void toLegacy(VkRec v) {
+    static void toLegacy(VkRec v) {
         for (PcRec p : v.providerConfigs) {
             if (p.allowedModels.equals(List.of("*"))) {
                 p.allowedModels = new ArrayList<>();

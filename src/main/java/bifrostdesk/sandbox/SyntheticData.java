@@ -1,7 +1,12 @@
 package bifrostdesk.sandbox;
 
+import bifrostdesk.sandbox.Records.McpCfgRec;
+import bifrostdesk.sandbox.Records.McpClientRec;
 import bifrostdesk.sandbox.Records.PcRec;
 import bifrostdesk.sandbox.Records.VkRec;
+import bifrostdesk.virtualkey.api.Dialect;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +24,11 @@ public final class SyntheticData {
     public static final int SYNTH_PROVIDERS = 20;
     public static final int KEYS_PER_SYNTH_PROVIDER = 10;
     public static final int MODELS_PER_PC = 20;
+    /** MCP clients {@code synth-mcp-00..} of {@link #fixtureStore} (not part of the LARGE seed). */
+    public static final int SYNTH_MCP_CLIENTS = 50;
+    public static final int TOOLS_PER_SYNTH_MCP = 40;
+    /** The fixed clock of {@link #routerVkJson}: benchmark data is byte-identical run to run. */
+    public static final Instant FIXTURE_NOW = Instant.parse("2026-01-15T12:00:00Z");
 
     private static final String[] PROVIDERS = {"openai", "anthropic", "azure"};
     private static final double[] USAGE_SHARE = {0.0, 0.1, 0.25, 0.4, 0.55, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0, 1.1,
@@ -101,5 +111,73 @@ public final class SyntheticData {
             v.providerConfigs.add(pc);
         }
         return v;
+    }
+
+    /** MCP clients {@code synth-mcp-00..} with {@code toolsEach} tools {@code tool-00..} each. */
+    public static void addSyntheticMcpClients(SandboxStore store, int count, int toolsEach, Instant now) {
+        for (int c = 0; c < count; c++) {
+            McpClientRec m = new McpClientRec();
+            m.name = mcpClientName(c);
+            m.clientId = m.name + "-id";
+            m.connectionType = "http";
+            m.connectionString = "https://mcp.example.invalid/" + m.name;
+            for (int t = 0; t < toolsEach; t++) {
+                m.tools.put(String.format("tool-%02d", t), "Synthetic tool " + t + " of " + m.name);
+            }
+            m.createdAt = now.minus(Duration.ofDays(90));
+            store.addMcpClient(m);
+        }
+    }
+
+    public static String mcpClientName(int i) {
+        return String.format("synth-mcp-%02d", i);
+    }
+
+    /** Attaches the first {@code count} synthetic MCP clients to {@code v}, each allowing {@code toolsEach} tools. */
+    public static void attachSyntheticMcpConfigs(SandboxStore store, VkRec v, int count, int toolsEach) {
+        for (int c = 0; c < count; c++) {
+            List<String> tools = new ArrayList<>();
+            for (int t = 0; t < toolsEach; t++) {
+                tools.add(String.format("tool-%02d", t));
+            }
+            McpCfgRec m = SeedData.mcp(store, mcpClientName(c), tools);
+            v.mcpConfigs.add(m);
+        }
+    }
+
+    /**
+     * A store for benchmarks: the synthetic providers and keys of LARGE, {@code mcps} MCP clients of
+     * {@link #TOOLS_PER_SYNTH_MCP} tools, and one {@link #HUGE_ROUTER} with {@code pcs} provider configs (built by
+     * {@link #addHugeRouter}, the LARGE seed's own generator) and all {@code mcps} clients attached. Fixed clock.
+     */
+    public static SandboxStore fixtureStore(int pcs, int mcps, Dialect dialect) {
+        SandboxStore store = new SandboxStore();
+        addSyntheticProviders(store, SYNTH_PROVIDERS, KEYS_PER_SYNTH_PROVIDER);
+        addSyntheticMcpClients(store, mcps, TOOLS_PER_SYNTH_MCP, FIXTURE_NOW);
+        VkRec v = addHugeRouter(store, pcs, FIXTURE_NOW);
+        attachSyntheticMcpConfigs(store, v, mcps, TOOLS_PER_SYNTH_MCP);
+        if (dialect == Dialect.LEGACY) {
+            SeedData.toLegacy(v);
+        }
+        store.bumpSequences();
+        return store;
+    }
+
+    /** The JSON of {@link #fixtureStore}'s router VK exactly as the sandbox's GET serves it in {@code dialect}. */
+    public static String routerVkJson(int pcs, int mcps, Dialect dialect) {
+        SandboxStore store = fixtureStore(pcs, mcps, dialect);
+        VkRec v = store.vks.values().iterator().next();
+        return new VkJson(store, dialect).vk(v).toString();
+    }
+
+    /** Every VK of {@code store} as one list response ({@code {"virtual_keys":[…]}}), in {@code dialect}. */
+    public static String listJson(SandboxStore store, Dialect dialect) {
+        VkJson json = new VkJson(store, dialect);
+        ObjectNode page = Json.obj();
+        ArrayNode arr = page.putArray("virtual_keys");
+        store.vks.values().forEach(v -> arr.add(json.vk(v)));
+        page.put("count", arr.size());
+        page.put("total_count", arr.size());
+        return page.toString();
     }
 }

@@ -24,6 +24,9 @@ import java.util.List;
  * {@code budget} → a one-element budget list.
  */
 public final class VirtualKeyJson {
+    /** Earlier than this is Go's zero time (or junk): no timestamp. */
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+
     private VirtualKeyJson() {
     }
 
@@ -162,7 +165,7 @@ public final class VirtualKeyJson {
         }
         try {
             Instant t = OffsetDateTime.parse(n.asText()).toInstant();
-            return t.isBefore(Instant.parse("1000-01-01T00:00:00Z")) ? null : t;
+            return t.isBefore(EARLIEST) ? null : t;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -25,6 +25,81 @@ public final class VirtualKeyRules {
         return new Run(c).run(vk);
     }
 
+    /**
+     * Re-validation after an edit, equal to {@code validate(after, ctx)} (same violations, same order) but
+     * re-checking only the provider configs that changed when nothing else did. {@code previous} must be
+     * {@code validate(before, ctx)} with the same {@code ctx}. Falls back to {@link #validate} when key-level
+     * fields, key budgets, the key rate limit, MCP configs or the number of provider configs changed, or when more
+     * than a few configs changed. Provider-config rules depend only on the config itself and {@code ctx} (there are
+     * no cross-config rules), which is what makes this exact.
+     */
+    public static List<Violation> revalidate(VirtualKey before, List<Violation> previous, VirtualKey after,
+                                             RuleContext ctx) {
+        RuleContext c = ctx == null ? RuleContext.basic(Dialect.LATER) : ctx;
+        if (before == null || previous == null || !sameExceptProviderConfigs(before, after)) {
+            return validate(after, c);
+        }
+        List<ProviderConfig> was = before.providerConfigs();
+        List<ProviderConfig> now = after.providerConfigs();
+        List<Integer> changed = new ArrayList<>();
+        for (int i = 0; i < now.size(); i++) {
+            if (was.get(i) != now.get(i) && !was.get(i).equals(now.get(i))) {
+                changed.add(i);
+                if (changed.size() > MAX_INCREMENTAL_CONFIGS) {
+                    return validate(after, c);
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return List.copyOf(previous);
+        }
+        // previous = key-level part, then provider configs in index order, then MCP configs (see Run.run)
+        List<Violation> out = new ArrayList<>(previous.size() + 8);
+        int k = 0;
+        int n = previous.size();
+        Run run = new Run(c, true);
+        for (int ci : changed) {
+            // copy everything before config ci's violations, skip its old ones, add the new ones
+            while (k < n && pcIndex(previous.get(k).path()) < ci) {
+                out.add(previous.get(k++));
+            }
+            while (k < n && pcIndex(previous.get(k).path()) == ci) {
+                k++;
+            }
+            run.out.clear();
+            run.providerConfig(ci, now.get(ci));
+            out.addAll(run.out);
+        }
+        while (k < n) {
+            out.add(previous.get(k++));
+        }
+        return out;
+    }
+
+    /** More changed configs than this and {@link #revalidate} just validates the whole key. */
+    static final int MAX_INCREMENTAL_CONFIGS = 8;
+
+    /** -1 for key-level paths, the config index for {@code provider_configs/i…}, MAX for MCP paths. */
+    private static int pcIndex(String path) {
+        if (path.startsWith("provider_configs/")) {
+            int end = path.indexOf('/', 17);
+            return Integer.parseInt(end < 0 ? path.substring(17) : path.substring(17, end));
+        }
+        return path.startsWith("mcp_configs/") ? Integer.MAX_VALUE : -1;
+    }
+
+    private static boolean sameExceptProviderConfigs(VirtualKey a, VirtualKey b) {
+        return a.providerConfigs().size() == b.providerConfigs().size()
+                && Objects.equals(a.id(), b.id()) && Objects.equals(a.name(), b.name())
+                && Objects.equals(a.description(), b.description()) && Objects.equals(a.value(), b.value())
+                && a.active() == b.active() && Objects.equals(a.teamId(), b.teamId())
+                && Objects.equals(a.customerId(), b.customerId()) && a.budgets().equals(b.budgets())
+                && Objects.equals(a.rateLimit(), b.rateLimit()) && a.mcpConfigs().equals(b.mcpConfigs())
+                && a.calendarAligned() == b.calendarAligned() && Objects.equals(a.configHash(), b.configHash())
+                && Objects.equals(a.createdAt(), b.createdAt()) && Objects.equals(a.updatedAt(), b.updatedAt())
+                && Objects.equals(a.expiresAt(), b.expiresAt());
+    }
+
     /** Only the errors (what blocks a save). */
     public static List<Violation> errors(VirtualKey vk, RuleContext ctx) {
         return validate(vk, ctx).stream().filter(Violation::isError).toList();
@@ -37,11 +112,19 @@ public final class VirtualKeyRules {
         private final Map<String, Budget> baseBudgetsById = new HashMap<>();
         private final Map<Long, ProviderConfig> basePcs = new HashMap<>();
 
+        /** Incremental runs look base items up by scanning instead of indexing the whole base first. */
+        private final boolean scanBase;
+
         Run(RuleContext ctx) {
+            this(ctx, false);
+        }
+
+        Run(RuleContext ctx, boolean scanBase) {
             this.ctx = ctx;
             this.dialect = ctx.dialect();
+            this.scanBase = scanBase;
             VirtualKey base = ctx.base();
-            if (base != null) {
+            if (base != null && !scanBase) {
                 base.budgets().forEach(b -> putBudget(b));
                 for (ProviderConfig pc : base.providerConfigs()) {
                     if (pc.id() != null) {
@@ -56,6 +139,46 @@ public final class VirtualKeyRules {
             if (b.id() != null) {
                 baseBudgetsById.put(b.id(), b);
             }
+        }
+
+        /** Like the maps: the last base item with the id wins. */
+        private Budget baseBudget(String id) {
+            if (!scanBase) {
+                return baseBudgetsById.get(id);
+            }
+            Budget found = null;
+            VirtualKey base = ctx.base();
+            if (base != null) {
+                for (Budget b : base.budgets()) {
+                    if (id.equals(b.id())) {
+                        found = b;
+                    }
+                }
+                for (ProviderConfig pc : base.providerConfigs()) {
+                    for (Budget b : pc.budgets()) {
+                        if (id.equals(b.id())) {
+                            found = b;
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+
+        private ProviderConfig basePc(Long id) {
+            if (!scanBase) {
+                return basePcs.get(id);
+            }
+            ProviderConfig found = null;
+            VirtualKey base = ctx.base();
+            if (base != null) {
+                for (ProviderConfig pc : base.providerConfigs()) {
+                    if (id.equals(pc.id())) {
+                        found = pc;
+                    }
+                }
+            }
+            return found;
         }
 
         private void error(String path, String field, String message) {
@@ -164,7 +287,7 @@ public final class VirtualKeyRules {
             if (b.maxLimit() == null || b.maxLimit() <= 0) {
                 return;
             }
-            Budget base = b.id() == null ? null : baseBudgetsById.get(b.id());
+            Budget base = b.id() == null ? null : baseBudget(b.id());
             double usage;
             if (base != null) {
                 if (Objects.equals(base.maxLimit(), b.maxLimit())) {
@@ -230,66 +353,69 @@ public final class VirtualKeyRules {
         private void providerConfigs(VirtualKey vk) {
             List<ProviderConfig> pcs = vk.providerConfigs();
             for (int i = 0; i < pcs.size(); i++) {
-                ProviderConfig pc = pcs.get(i);
-                String path = "provider_configs/" + i;
-                String label = pc.provider() == null || pc.provider().isBlank() ? "this provider config" : pc.provider();
-                if (pc.provider() == null || pc.provider().isBlank()) {
-                    error(path, "provider", "Choose a provider");
-                } else if (!ctx.knownProviders().isEmpty() && !ctx.knownProviders().contains(pc.provider().trim())) {
-                    warn(path, "provider", "'" + pc.provider() + "' is not a configured provider on this server; "
-                            + "the server rejects unknown providers");
-                }
-                Double w = pc.weight();
-                if (w == null) {
-                    if (dialect == Dialect.LEGACY) {
-                        error(path, "weight", "This server (v1.4) needs a weight for every provider config");
-                    }
-                } else if (w.isNaN() || w.isInfinite()) {
-                    error(path, "weight", "Enter a number");
-                } else if (w < 0) {
-                    error(path, "weight", "The weight cannot be negative");
-                }
-                // models
-                for (String p : AccessLists.problems(pc.allowedModels())) {
-                    error(path + "/models", "allowed_models", "Allowed models: " + p);
-                }
-                if (pc.allowedModels().isEmpty()) {
-                    if (dialect == Dialect.LEGACY) {
-                        error(path + "/models", "allowed_models", "This server (v1.4) cannot express \"no models\": "
-                                + "an empty list means all models there");
-                    } else {
-                        warn(path + "/models", "allowed_models", "No models are allowed: " + label
-                                + " denies every request");
-                    }
-                }
-                for (String p : AccessLists.problems(pc.blacklistedModels())) {
-                    error(path + "/models", "blacklisted_models", "Blocked models: " + p);
-                }
-                if (!pc.blacklistedModels().isEmpty() && dialect != Dialect.LATER) {
-                    error(path + "/models", "blacklisted_models", "Blocking models needs Bifrost v1.5.2 or later");
-                }
-                // keys
-                if (!pc.allowAllKeys()) {
-                    List<String> ids = new ArrayList<>(pc.keys().size());
-                    for (KeyRef k : pc.keys()) {
-                        ids.add(k.keyId());
-                    }
-                    for (String p : AccessLists.problems(ids)) {
-                        error(path + "/keys", "keys", "Keys: " + p);
-                    }
-                    if (ids.isEmpty()) {
-                        if (dialect == Dialect.LEGACY) {
-                            error(path + "/keys", "keys", "This server (v1.4) cannot express \"no keys\": an empty "
-                                    + "key list means all keys there");
-                        } else {
-                            warn(path + "/keys", "keys", "No keys are allowed: " + label + " denies every request");
-                        }
-                    }
-                }
-                budgets(path + "/budgets", label, pc.budgets());
-                ProviderConfig basePc = pc.id() == null ? null : basePcs.get(pc.id());
-                rateLimit(path + "/rate_limit", pc.rateLimit(), basePc == null ? null : basePc.rateLimit());
+                providerConfig(i, pcs.get(i));
             }
+        }
+
+        private void providerConfig(int i, ProviderConfig pc) {
+            String path = "provider_configs/" + i;
+            String label = pc.provider() == null || pc.provider().isBlank() ? "this provider config" : pc.provider();
+            if (pc.provider() == null || pc.provider().isBlank()) {
+                error(path, "provider", "Choose a provider");
+            } else if (!ctx.knownProviders().isEmpty() && !ctx.knownProviders().contains(pc.provider().trim())) {
+                warn(path, "provider", "'" + pc.provider() + "' is not a configured provider on this server; "
+                        + "the server rejects unknown providers");
+            }
+            Double w = pc.weight();
+            if (w == null) {
+                if (dialect == Dialect.LEGACY) {
+                    error(path, "weight", "This server (v1.4) needs a weight for every provider config");
+                }
+            } else if (w.isNaN() || w.isInfinite()) {
+                error(path, "weight", "Enter a number");
+            } else if (w < 0) {
+                error(path, "weight", "The weight cannot be negative");
+            }
+            // models
+            for (String p : AccessLists.problems(pc.allowedModels())) {
+                error(path + "/models", "allowed_models", "Allowed models: " + p);
+            }
+            if (pc.allowedModels().isEmpty()) {
+                if (dialect == Dialect.LEGACY) {
+                    error(path + "/models", "allowed_models", "This server (v1.4) cannot express \"no models\": "
+                            + "an empty list means all models there");
+                } else {
+                    warn(path + "/models", "allowed_models", "No models are allowed: " + label
+                            + " denies every request");
+                }
+            }
+            for (String p : AccessLists.problems(pc.blacklistedModels())) {
+                error(path + "/models", "blacklisted_models", "Blocked models: " + p);
+            }
+            if (!pc.blacklistedModels().isEmpty() && dialect != Dialect.LATER) {
+                error(path + "/models", "blacklisted_models", "Blocking models needs Bifrost v1.5.2 or later");
+            }
+            // keys
+            if (!pc.allowAllKeys()) {
+                List<String> ids = new ArrayList<>(pc.keys().size());
+                for (KeyRef k : pc.keys()) {
+                    ids.add(k.keyId());
+                }
+                for (String p : AccessLists.problems(ids)) {
+                    error(path + "/keys", "keys", "Keys: " + p);
+                }
+                if (ids.isEmpty()) {
+                    if (dialect == Dialect.LEGACY) {
+                        error(path + "/keys", "keys", "This server (v1.4) cannot express \"no keys\": an empty "
+                                + "key list means all keys there");
+                    } else {
+                        warn(path + "/keys", "keys", "No keys are allowed: " + label + " denies every request");
+                    }
+                }
+            }
+            budgets(path + "/budgets", label, pc.budgets());
+            ProviderConfig basePc = pc.id() == null ? null : basePc(pc.id());
+            rateLimit(path + "/rate_limit", pc.rateLimit(), basePc == null ? null : basePc.rateLimit());
         }
 
         // ---- MCP ------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import bifrostdesk.virtualkey.model.McpConfig;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -164,8 +166,25 @@ public final class TreeBuilder {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
+    /**
+     * {@code String.format(Locale.ROOT, "$%,.2f", v)}, without a Formatter for the usual case: the tree formats two
+     * amounts per budget, and Formatter was most of the build time of a 1,000-config key. Same digits: Formatter
+     * rounds the shortest decimal representation ({@link Double#toString}) half-up, as done here.
+     */
     public static String money(double v) {
-        return String.format(Locale.ROOT, "$%,.2f", v);
+        if (!(v >= 0 && v < 1e15) || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
+            return String.format(Locale.ROOT, "$%,.2f", v); // negative (incl. -0.0), NaN, infinite, huge
+        }
+        String digits = new BigDecimal(Double.toString(v)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        int dot = digits.length() - 3;
+        StringBuilder out = new StringBuilder(digits.length() + 6).append('$');
+        for (int i = 0; i < dot; i++) {
+            if (i > 0 && (dot - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.append(digits, dot, digits.length()).toString();
     }
 
     private static String num(Long v) {
