@@ -63,39 +63,69 @@ public class DeskApp extends Application {
         Application.launch(DeskApp.class, args);
     }
 
+    /**
+     * Shows the window at once, then fills it in: the log, the keychain check, the profiles, the sandbox and the
+     * HTTP client are set up on a background thread, and the main window replaces the start-up view when ready.
+     */
     @Override
-    public void start(Stage primary) throws Exception {
+    public void start(Stage primary) {
         this.stage = primary;
         options = StartOptions.parse(getParameters().getRaw(), System.getenv("BIFROST_DESK_SERVER"));
-        try {
-            AppLog.install(DataDirs.logs());
-        } catch (java.io.IOException e) {
-            System.err.println("No log file: " + e.getMessage());
+        applyTheme(false);
+        stage.setTitle("Bifrost Desk");
+        var icon = DeskApp.class.getResourceAsStream("/bifrostdesk/app/icon-256.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon));
         }
-        credentials = KeychainCredentialStore.open();
-        profiles = new ProfileStore(DataDirs.data().resolve("profiles.json"));
-        Profile profile;
-        if (options.profile() != null) {
-            profile = profiles.find(options.profile()).orElseThrow(() -> new IllegalArgumentException(
-                    "No saved profile named '" + options.profile() + "'"));
-        } else if (options.server() != null) {
-            profile = Profile.of(options.server(), options.server());
-        } else {
-            profile = Profile.of(SANDBOX, "sandbox:");
-        }
-        switchTo(profile);
-        if (!credentials.persistent()) {
-            shell.window().notice(credentials.describe());
-        }
-        StartupProbe.windowShown();
+        stage.setScene(new Scene(StartingView.create(), 1280, 800));
+        stage.show();
+        StartupProbe.windowShownFillingIn();
+        Thread boot = new Thread(() -> {
+            try {
+                AppLog.install(DataDirs.logs());
+            } catch (java.io.IOException e) {
+                System.err.println("No log file: " + e.getMessage());
+            }
+            credentials = KeychainCredentialStore.open();
+            profiles = new ProfileStore(DataDirs.data().resolve("profiles.json"));
+            try {
+                Profile profile;
+                if (options.profile() != null) {
+                    profile = profiles.find(options.profile()).orElseThrow(() -> new IllegalArgumentException(
+                            "No saved profile named '" + options.profile() + "'"));
+                } else if (options.server() != null) {
+                    profile = Profile.of(options.server(), options.server());
+                } else {
+                    profile = Profile.of(SANDBOX, "sandbox:");
+                }
+                Prepared prepared = prepare(profile);
+                Platform.runLater(() -> {
+                    show(prepared);
+                    if (!credentials.persistent()) {
+                        shell.window().notice(credentials.describe());
+                    }
+                    StartupProbe.readyShown();
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> {
+                    new Alert(Alert.AlertType.ERROR, e.getMessage(), ButtonType.OK).showAndWait();
+                    Platform.exit();
+                });
+            }
+        }, "startup");
+        boot.setDaemon(true);
+        boot.start();
     }
 
-    /** Opens {@code profile} in the window, closing the previous one (its drafts are flushed to disk first). */
-    void switchTo(Profile profile) {
-        if (shell != null) {
-            shell.close();
-            shell = null;
-        }
+    /**
+     * What a profile needs before its window can be built; made off the FX thread. {@code client} is null when the
+     * user must first confirm sending credentials over plain http (a dialog, so on the FX thread).
+     */
+    private record Prepared(Profile profile, String url, Credentials credentials, BifrostClient client) {
+    }
+
+    /** Off the FX thread: starts the sandbox if the profile is the built-in one, looks up its credentials. */
+    private synchronized Prepared prepare(Profile profile) {
         if (sandbox != null && !profile.name().equals(SANDBOX)) {
             sandbox.close();
             sandbox = null;
@@ -109,9 +139,12 @@ public class DeskApp extends Application {
             url = sandbox.baseUrl();
         }
         Credentials creds = credentialsFor(profile);
-        if (!(creds instanceof Credentials.None) && profile.withUrl(url).sendsCredentialsInClear() && !confirmClearText(url)) {
-            creds = Credentials.none();
-        }
+        boolean ask = !(creds instanceof Credentials.None) && profile.withUrl(url).sendsCredentialsInClear();
+        // building the HTTP client loads a good part of OkHttp: do it here, not on the FX thread
+        return new Prepared(profile, url, creds, ask ? null : client(profile, url, creds));
+    }
+
+    private BifrostClient client(Profile profile, String url, Credentials creds) {
         ClientOptions clientOptions = ClientOptions.defaults();
         if (profile.trustedCaFile() != null && !profile.trustedCaFile().isBlank()) {
             clientOptions = clientOptions.withTrustedCa(Path.of(profile.trustedCaFile()));
@@ -119,7 +152,33 @@ public class DeskApp extends Application {
         if (options.dialectOverride() != null) {
             clientOptions = clientOptions.withDialect(options.dialectOverride());
         }
-        BifrostClient client = new BifrostClient(new ServerEndpoint(url, creds), clientOptions);
+        return new BifrostClient(new ServerEndpoint(url, creds), clientOptions);
+    }
+
+    /** Opens {@code profile} in the window, closing the previous one (its drafts are flushed to disk first). */
+    void switchTo(Profile profile) {
+        if (shell != null) {
+            shell.close();
+            shell = null;
+        }
+        stage.setScene(new Scene(StartingView.create(), stage.getWidth(), stage.getHeight()));
+        Thread t = new Thread(() -> {
+            Prepared p = prepare(profile);
+            Platform.runLater(() -> show(p));
+        }, "switch-profile");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** On the FX thread: confirms clear-text credentials, builds the client and the main window. */
+    private void show(Prepared prepared) {
+        Profile profile = prepared.profile();
+        String url = prepared.url();
+        BifrostClient client = prepared.client();
+        if (client == null) {
+            Credentials creds = confirmClearText(url) ? prepared.credentials() : Credentials.none();
+            client = client(profile, url, creds);
+        }
         // the built-in sandbox gets one workspace whatever port it lands on, so its drafts survive a restart
         Workspace workspace = Workspace.forProfile(profile.name().equals(SANDBOX) ? "sandbox" : profile.name(), url,
                 profile.keepKeyValues());
@@ -163,6 +222,7 @@ public class DeskApp extends Application {
     public record Shell(MainViewModel viewModel, MainWindow window, FxTaskRunner runner, Autosaver autosaver) {
         /** Writes pending drafts and stops background work. */
         public void close() {
+            window.dispose();
             autosaver.close();
             runner.shutdown();
         }
@@ -215,7 +275,8 @@ public class DeskApp extends Application {
             applyTheme(dark[0]);
         }, clipboards, switcher);
         holder[0] = window;
-        Scene scene = new Scene(window, 1280, 800);
+        Scene scene = new Scene(window, stage.getScene() == null ? 1280 : stage.getScene().getWidth(),
+                stage.getScene() == null ? 800 : stage.getScene().getHeight());
         scene.getStylesheets().add(Objects.requireNonNull(DeskApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Bifrost Desk — " + profile.name() + (onSandbox ? "" : " (" + client.endpoint().baseUrl() + ")"));

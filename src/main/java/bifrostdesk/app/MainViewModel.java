@@ -124,6 +124,7 @@ public final class MainViewModel {
         }, runner, dialogs, this::validate);
         server.set(client.endpoint().baseUrl().toString());
         list.setOnLoaded(this::cacheKeys);
+        list.items().addListener((javafx.collections.ListChangeListener<VirtualKey>) c -> namesVersion++);
         editor.revisionProperty().addListener((o, a, b) -> autosave());
         editor.queuedProperty().addListener((o, a, b) -> autosave());
         editor.baseProperty().addListener((o, a, b) -> {
@@ -134,17 +135,50 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * The editor's validator. The rule context (other keys' names, known providers and MCP clients) is rebuilt only
+     * when its inputs change — not on every keystroke — and an edit re-checks only what it touched
+     * ({@link VirtualKeyRules#revalidate}), so typing stays fast on a key with a thousand provider configs.
+     */
     private java.util.List<bifrostdesk.virtualkey.model.Violation> validate(VirtualKey vk) {
-        Set<String> others = new HashSet<>(list.loadedNames());
+        RuleContext ctx = ruleContext();
+        java.util.List<bifrostdesk.virtualkey.model.Violation> result = ctx == lastContext && lastValidated != null
+                ? VirtualKeyRules.revalidate(lastValidated, lastViolations, vk, ctx)
+                : VirtualKeyRules.validate(vk, ctx);
+        lastContext = ctx;
+        lastValidated = vk;
+        lastViolations = result;
+        return result;
+    }
+
+    private RuleContext ruleContext() {
         VirtualKey base = editor.baseProperty().get();
+        Lookups.Snapshot l = lookups.get();
+        if (cachedContext != null && contextBase == base && contextLookups == l && contextNames == namesVersion
+                && cachedContext.dialect() == activeDialect) {
+            return cachedContext;
+        }
+        Set<String> others = new HashSet<>(list.loadedNames());
         if (base != null) {
             others.remove(base.name());
         }
-        Lookups.Snapshot l = lookups.get();
         Set<String> providers = l.providers().stream().map(Lookups.Provider::name).collect(Collectors.toSet());
         Set<String> clients = l.mcpClients().stream().map(Lookups.McpClient::name).collect(Collectors.toSet());
-        return VirtualKeyRules.validate(vk, new RuleContext(others, providers, clients, base, activeDialect));
+        cachedContext = new RuleContext(others, providers, clients, base, activeDialect);
+        contextBase = base;
+        contextLookups = l;
+        contextNames = namesVersion;
+        return cachedContext;
     }
+
+    private RuleContext cachedContext;
+    private VirtualKey contextBase;
+    private Lookups.Snapshot contextLookups;
+    private int contextNames = -1;
+    private int namesVersion;
+    private RuleContext lastContext;
+    private VirtualKey lastValidated;
+    private java.util.List<bifrostdesk.virtualkey.model.Violation> lastViolations;
 
     /**
      * Gives the app a workspace: drafts are written to it as the user edits, and the last pulled keys and lookups

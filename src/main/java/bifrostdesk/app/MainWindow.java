@@ -43,6 +43,7 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final Label notice = new Label();
     private final FxTaskRunner runnerFor;
+    private javafx.animation.Timeline reconnect;
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
@@ -144,19 +145,25 @@ public final class MainWindow extends BorderPane {
         keysTab.setGraphic(Icons.of("mdomz-vpn_key"));
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(keysTab);
         tabs.setId("mainTabs");
-        bifrostdesk.budgets.BudgetsView budgets = new bifrostdesk.budgets.BudgetsView(
-                new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, (vkId, path) -> {
-                    tabs.getSelectionModel().select(keysTab);
-                    vm.openAt(vkId, path);
-                }));
-        javafx.scene.control.Tab budgetsTab = new javafx.scene.control.Tab("Budgets", budgets);
+        javafx.scene.control.Tab budgetsTab = new javafx.scene.control.Tab("Budgets");
+        // built on first use: its table and charts are the heaviest part of the window, and most sessions
+        // start in the editor
+        budgetsTab.selectedProperty().addListener((o, was, is) -> {
+            if (is && budgetsTab.getContent() == null) {
+                budgetsTab.setContent(new bifrostdesk.budgets.BudgetsView(
+                        new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, (vkId, path) -> {
+                            tabs.getSelectionModel().select(keysTab);
+                            vm.openAt(vkId, path);
+                        })));
+            }
+        });
         budgetsTab.setId("budgetsTab");
         budgetsTab.setClosable(false);
         budgetsTab.setGraphic(Icons.of("mdoal-account_balance"));
         tabs.getTabs().add(budgetsTab);
 
         // offline: look for the server every 10 seconds and reconnect as soon as it answers
-        javafx.animation.Timeline reconnect = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+        reconnect = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
                 javafx.util.Duration.seconds(10), e -> vm.tryReconnect()));
         reconnect.setCycleCount(javafx.animation.Animation.INDEFINITE);
         vm.onlineProperty().addListener((o, was, is) -> {
@@ -379,6 +386,11 @@ public final class MainWindow extends BorderPane {
 
     private static Separator sep() {
         return new Separator(Orientation.VERTICAL);
+    }
+
+    /** The window is being replaced or closed: stop its timers. */
+    public void dispose() {
+        reconnect.stop();
     }
 
     public void setLinkOpener(java.util.function.Consumer<String> opener) {

@@ -44,6 +44,23 @@ public final class StartupProbe {
 
     /** Call on the FX thread right after the first window is shown; does nothing without the option. */
     public static void windowShown() {
+        afterFirstFrame("startup-ms", true);
+    }
+
+    /**
+     * The app's variant: its window shows at once and fills in progressively. Prints {@code startup-ms} for the
+     * window's first frame and goes on; {@link #readyShown()} then prints {@code ready-ms} and exits.
+     */
+    public static void windowShownFillingIn() {
+        afterFirstFrame("startup-ms", false);
+    }
+
+    /** The complete main window (toolbar, list, editor) has rendered its first frame: print and exit. */
+    public static void readyShown() {
+        afterFirstFrame("ready-ms", true);
+    }
+
+    private static void afterFirstFrame(String label, boolean exit) {
         if (!enabled) {
             return;
         }
@@ -57,10 +74,12 @@ public final class StartupProbe {
                 }
                 stop();
                 long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("startup-ms=" + ms);
+                System.out.println(label + "=" + ms);
                 System.out.flush();
-                Platform.exit();
-                System.exit(0);
+                if (exit) {
+                    Platform.exit();
+                    System.exit(0);
+                }
             }
         }.start();
     }

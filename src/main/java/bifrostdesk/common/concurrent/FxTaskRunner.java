@@ -31,6 +31,10 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (pool.isShutdown()) {
+            // the window this runner served is closed (e.g. after a profile switch): nothing is started
+            return CLOSED;
+        }
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -65,6 +69,9 @@ public final class FxTaskRunner implements TaskRunner {
         });
         task.setOnCancelled(e -> finished(task));
         Runnable start = () -> {
+            if (pool.isShutdown()) {
+                return;
+            }
             running.set(running.get() + 1);
             current.set(task);
             pool.submit(task);
@@ -102,6 +109,17 @@ public final class FxTaskRunner implements TaskRunner {
     public ReadOnlyObjectProperty<Task<?>> currentProperty() {
         return current.getReadOnlyProperty();
     }
+
+    private static final Handle CLOSED = new Handle() {
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+    };
 
     public void shutdown() {
         pool.shutdownNow();
