@@ -2,7 +2,7 @@ package bifrostdesk.bench;
 
 import bifrostdesk.budgets.BudgetAggregation;
 import bifrostdesk.budgets.BudgetRow;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import bifrostdesk.sandbox.SandboxStore;
 import bifrostdesk.sandbox.Seed;
 import bifrostdesk.sandbox.SeedData;
 import bifrostdesk.sandbox.SyntheticData;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.Json;
 import bifrostdesk.virtualkey.api.VirtualKeyJson;
 import bifrostdesk.virtualkey.model.Budget;

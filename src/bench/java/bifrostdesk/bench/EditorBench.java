@@ -2,7 +2,7 @@ package bifrostdesk.bench;
 
 import bifrostdesk.common.concurrent.DirectTaskRunner;
 import bifrostdesk.common.ui.DialogService;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.RuleContext;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.model.VirtualKeyRules;

@@ -1,6 +1,6 @@
 package bifrostdesk.bench;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

@@ -2,7 +2,7 @@ package bifrostdesk.bench;
 
 import bifrostdesk.drafts.merge.MergeResult;
 import bifrostdesk.drafts.merge.ThreeWayMerge;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;

@@ -1,6 +1,6 @@
 package bifrostdesk.bench;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.Json;
 import bifrostdesk.virtualkey.api.VirtualKeyJson;
 import bifrostdesk.virtualkey.model.VirtualKey;

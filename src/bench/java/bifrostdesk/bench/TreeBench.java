@@ -1,6 +1,6 @@
 package bifrostdesk.bench;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.TreeBuilder;
 import bifrostdesk.virtualkey.tree.TreeNode;

@@ -1,6 +1,6 @@
 package bifrostdesk.bench;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.RuleContext;
 import bifrostdesk.virtualkey.model.Violation;
 import bifrostdesk.virtualkey.model.VirtualKey;

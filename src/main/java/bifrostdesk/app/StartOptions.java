@@ -1,6 +1,6 @@
 package bifrostdesk.app;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import java.util.List;
 import java.util.Locale;
 

@@ -6,7 +6,7 @@ import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.drafts.Workspace;
 import bifrostdesk.virtualkey.api.ApiException;
 import bifrostdesk.virtualkey.api.BifrostClient;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.ProgressListener;
 import bifrostdesk.virtualkey.api.VkQuery;
 import bifrostdesk.virtualkey.model.Lookups;

@@ -4,7 +4,7 @@ import bifrostdesk.drafts.merge.MergeResult;
 import bifrostdesk.drafts.merge.ThreeWayMerge;
 import bifrostdesk.virtualkey.api.ApiException;
 import bifrostdesk.virtualkey.api.BifrostClient;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;

@@ -1,7 +1,7 @@
 package bifrostdesk.sandbox;
 
 import bifrostdesk.sandbox.Records.BudgetRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import bifrostdesk.sandbox.Records.ProviderRec;
 import bifrostdesk.sandbox.Records.RateLimitRec;
 import bifrostdesk.sandbox.Records.TeamRec;
 import bifrostdesk.sandbox.Records.VkRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package bifrostdesk.sandbox;
 
 import bifrostdesk.sandbox.Records.RateLimitRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package bifrostdesk.sandbox;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,6 +1,6 @@
 package bifrostdesk.sandbox;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 
 /** Immutable sandbox configuration; start from {@link #defaults()} and use the {@code with*} methods. */
 public final class SandboxOptions {

@@ -2,7 +2,7 @@ package bifrostdesk.sandbox;
 
 import bifrostdesk.sandbox.Records.BudgetRec;
 import bifrostdesk.sandbox.Records.VkRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;

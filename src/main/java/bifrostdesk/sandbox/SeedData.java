@@ -10,7 +10,7 @@ import bifrostdesk.sandbox.Records.ProviderRec;
 import bifrostdesk.sandbox.Records.RateLimitRec;
 import bifrostdesk.sandbox.Records.TeamRec;
 import bifrostdesk.sandbox.Records.VkRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

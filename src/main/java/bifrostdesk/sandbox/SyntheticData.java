@@ -4,7 +4,7 @@ import bifrostdesk.sandbox.Records.McpCfgRec;
 import bifrostdesk.sandbox.Records.McpClientRec;
 import bifrostdesk.sandbox.Records.PcRec;
 import bifrostdesk.sandbox.Records.VkRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

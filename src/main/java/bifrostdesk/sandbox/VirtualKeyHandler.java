@@ -1,7 +1,7 @@
 package bifrostdesk.sandbox;
 
 import bifrostdesk.sandbox.Records.VkRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -5,7 +5,7 @@ import bifrostdesk.sandbox.Records.McpCfgRec;
 import bifrostdesk.sandbox.Records.McpClientRec;
 import bifrostdesk.sandbox.Records.PcRec;
 import bifrostdesk.sandbox.Records.VkRec;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -9,7 +9,7 @@ import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.SeedData;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import org.junit.jupiter.api.AfterEach;

@@ -26,6 +26,14 @@ class LayeringTest {
     }
 
     @Test
+    void theDomainDoesNotDependOnTheNetworkLayer() {
+        noClasses().that().resideInAPackage("bifrostdesk.virtualkey.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("bifrostdesk.virtualkey.api..",
+                        "bifrostdesk.sandbox..", "bifrostdesk.drafts..", "okhttp3..", "com.fasterxml..")
+                .check(classes);
+    }
+
+    @Test
     void apiAndSandboxHaveNoJavaFx() {
         noClasses().that().resideInAnyPackage("bifrostdesk.virtualkey.api..", "bifrostdesk.sandbox..",
                         "bifrostdesk.connection..")

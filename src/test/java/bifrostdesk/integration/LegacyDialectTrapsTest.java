@@ -5,7 +5,7 @@ import static bifrostdesk.integration.TrapHarness.pcById;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.sandbox.SeedData;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.model.Budget;

@@ -4,7 +4,7 @@ import static bifrostdesk.integration.TrapHarness.assertOnlyChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.sandbox.SeedData;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import com.fasterxml.jackson.databind.JsonNode;

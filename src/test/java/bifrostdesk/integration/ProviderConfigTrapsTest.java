@@ -8,7 +8,7 @@ import static bifrostdesk.integration.TrapHarness.pcByProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.sandbox.SeedData;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.OwnedBudget;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.model.ProviderConfig;

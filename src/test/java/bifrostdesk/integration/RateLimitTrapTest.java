@@ -3,7 +3,7 @@ package bifrostdesk.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.sandbox.SeedData;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;

@@ -2,7 +2,7 @@ package bifrostdesk.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.ProgressListener;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;

@@ -8,7 +8,7 @@ import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.Seed;
 import bifrostdesk.virtualkey.api.ApiException;
 import bifrostdesk.virtualkey.api.BifrostClient;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;

@@ -4,7 +4,7 @@ import static bifrostdesk.sandbox.Http.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.sandbox.Http.Resp;
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,7 +3,7 @@ package bifrostdesk.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.api;
 
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.VirtualKey;

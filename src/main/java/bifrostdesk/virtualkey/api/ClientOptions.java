@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.api;
 
+import bifrostdesk.virtualkey.model.Dialect;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.api;
 
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.connection.Credentials;
 import bifrostdesk.connection.ServerEndpoint;
 

@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.api;
 
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.AccessLists;
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.KeyRef;

@@ -1,6 +1,5 @@
 package bifrostdesk.virtualkey.model;
 
-import bifrostdesk.virtualkey.api.Dialect;
 import java.util.Set;
 
 /**

@@ -1,6 +1,5 @@
 package bifrostdesk.virtualkey.model;
 
-import bifrostdesk.virtualkey.api.Dialect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

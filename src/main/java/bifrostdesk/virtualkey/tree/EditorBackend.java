@@ -1,6 +1,6 @@
 package bifrostdesk.virtualkey.tree;
 
-import bifrostdesk.virtualkey.api.Dialect;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
 import bifrostdesk.virtualkey.model.VirtualKey;
 

@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.api;
 
+import bifrostdesk.virtualkey.model.Dialect;
 import static bifrostdesk.virtualkey.api.UpdateBuilderFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,7 +2,6 @@ package bifrostdesk.virtualkey.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bifrostdesk.virtualkey.api.Dialect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

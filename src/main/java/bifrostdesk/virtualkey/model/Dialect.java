@@ -1,4 +1,4 @@
-package bifrostdesk.virtualkey.api;
+package bifrostdesk.virtualkey.model;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
