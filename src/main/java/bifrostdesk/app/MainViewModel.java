@@ -70,6 +70,7 @@ public final class MainViewModel {
     private Profile profile;
     private CredentialStore credentials = new MemoryCredentialStore("none configured");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
+    private final javafx.beans.property.BooleanProperty autoSync = new javafx.beans.property.SimpleBooleanProperty();
     private java.util.function.Consumer<Throwable> backgroundProblems = e -> { };
     private final Map<String, VirtualKey> cachedKeys = new LinkedHashMap<>();
 
@@ -114,6 +115,12 @@ public final class MainViewModel {
 
             @Override
             public boolean queueForSync(VirtualKey base, VirtualKey edited) {
+                // the server did not answer a save: the app is offline from here on, and reconnects by itself
+                online.set(false);
+                if (offlineSince == null) {
+                    offlineSince = Instant.now();
+                }
+                connection.set("Offline since " + clock(offlineSince) + " — the server did not answer");
                 return workspace != null;
             }
 
@@ -411,6 +418,11 @@ public final class MainViewModel {
         return names;
     }
 
+    /** Start a sync by itself when the server is back and drafts are queued (plans are still confirmed). */
+    public javafx.beans.property.BooleanProperty autoSyncProperty() {
+        return autoSync;
+    }
+
     public ReadOnlyBooleanProperty syncingProperty() {
         return syncing.getReadOnlyProperty();
     }
@@ -493,7 +505,10 @@ public final class MainViewModel {
                 reopenNewestDraft();
             }
             int queued = queuedDrafts().size();
-            if (queued > 0) {
+            if (queued > 0 && autoSync.get()) {
+                // still asks before anything is sent: each plan (and any merge) is shown for confirmation
+                sync();
+            } else if (queued > 0) {
                 dialogs.notify("Back online: " + queued + " queued draft" + (queued == 1 ? "" : "s")
                         + " — press Sync to send " + (queued == 1 ? "it" : "them") + ".");
             }

@@ -340,6 +340,13 @@ public final class MainWindow extends BorderPane {
             int n = vm.pendingDraftsProperty().get() + (editor.dirtyProperty().get() ? 1 : 0);
             return n == 0 ? "no unsaved drafts" : n + " unsaved draft" + (n == 1 ? "" : "s");
         }, vm.pendingDraftsProperty(), editor.dirtyProperty()));
+        javafx.scene.control.CheckBox autoSync = new javafx.scene.control.CheckBox("sync when back online");
+        autoSync.setId("autoSync");
+        autoSync.setAccessibleText("Sync queued drafts automatically when the server is back (plans still shown)");
+        autoSync.setTooltip(new Tooltip("When the server answers again, start Sync by itself. Every plan is still "
+                + "shown for confirmation."));
+        autoSync.selectedProperty().bindBidirectional(vm.autoSyncProperty());
+        autoSync.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("statusMessage");
         status.textProperty().bind(Bindings.createStringBinding(() -> editor.statusProperty().get().isEmpty()
@@ -376,7 +383,8 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setTooltip(new Tooltip());
         status.getTooltip().textProperty().bind(status.textProperty());
-        HBox bar = new HBox(12, online, sep(), server, sep(), version, sep(), dialect, sep(), drafts, sep(), status,
+        HBox bar = new HBox(12, online, sep(), server, sep(), version, sep(), dialect, sep(), drafts, autoSync, sep(),
+                status,
                 progress, cancel);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.STATUS_BAR);

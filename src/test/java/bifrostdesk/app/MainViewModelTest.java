@@ -198,6 +198,8 @@ class MainViewModelTest {
         vm.editor().setField("", "description", description);
         vm.editor().save();
         assertThat(vm.editor().queuedProperty().get()).isTrue();
+        assertThat(vm.onlineProperty().get()).isFalse();
+        assertThat(vm.connectionProperty().get()).startsWith("Offline since");
         return port;
     }
 
@@ -264,6 +266,23 @@ class MainViewModelTest {
         assertThat(stored.get("description").asText()).isEqualTo("mine");
         assertThat(stored.get("is_active").asBoolean()).isFalse(); // their other change is kept
         assertThat(vm.queuedDrafts()).isEmpty();
+    }
+
+    @Test
+    void withAutoSyncTheReconnectStartsSyncButStillAsksForThePlan(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        int port = queueAnOfflineEdit(dir, "mobile-app", "sent on reconnect");
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(port));
+        vm.autoSyncProperty().set(true);
+        dialogs.confirmPlans = false;
+        vm.tryReconnect();
+        assertThat(dialogs.plansShown).as(dialogs.notices + " " + vm.connectionProperty().get()).isNotEmpty();
+        assertThat(sandbox.vkJson(sandbox.vkIdByName("mobile-app")).get("description").asText())
+                .isNotEqualTo("sent on reconnect");
+        dialogs.confirmPlans = true;
+        vm.sync();
+        assertThat(sandbox.vkJson(sandbox.vkIdByName("mobile-app")).get("description").asText())
+                .isEqualTo("sent on reconnect");
     }
 
     @Test
