@@ -429,6 +429,11 @@ public final class MainViewModel {
 
     /** Keeps every key seen online, so the app can work from it offline. */
     private void cacheKeys(java.util.List<VirtualKey> loaded) {
+        VirtualKey open = editor.editedProperty().get();
+        if (open != null && open.value() == null) {
+            loaded.stream().filter(k -> k.id().equals(open.id())).findFirst()
+                    .ifPresent(k -> editor.fillValue(k.id(), k.value()));
+        }
         if (workspace == null || !online.get()) {
             return;
         }

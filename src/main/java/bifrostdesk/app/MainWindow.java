@@ -321,7 +321,9 @@ public final class MainWindow extends BorderPane {
     private HBox statusBar(VirtualKeyEditorViewModel editor, FxTaskRunner runner) {
         Label server = new Label();
         server.setId("statusServer");
-        server.textProperty().bind(Bindings.concat(vm.profile() == null ? "" : vm.profile().name() + " · ",
+        String profileName = vm.profile() == null ? "" : vm.profile().name();
+        boolean nameIsUrl = profileName.replaceAll("/+$", "").equals(vm.serverProperty().get().replaceAll("/+$", ""));
+        server.textProperty().bind(Bindings.concat(profileName.isEmpty() || nameIsUrl ? "" : profileName + " · ",
                 vm.serverProperty()));
         Label version = new Label();
         version.setId("statusVersion");

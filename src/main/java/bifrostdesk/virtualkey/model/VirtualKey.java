@@ -31,6 +31,12 @@ public record VirtualKey(String id, String name, String description, String valu
                 false, null, null, null, null);
     }
 
+    /** The same key with its secret value (drafts on disk have none; it is filled back from the server's copy). */
+    public VirtualKey withValue(String v) {
+        return new VirtualKey(id, name, description, v, active, teamId, customerId, budgets, rateLimit,
+                providerConfigs, mcpConfigs, calendarAligned, configHash, createdAt, updatedAt, expiresAt);
+    }
+
     public VirtualKey withName(String v) {
         return new VirtualKey(id, v, description, value, active, teamId, customerId, budgets, rateLimit,
                 providerConfigs, mcpConfigs, calendarAligned, configHash, createdAt, updatedAt, expiresAt);

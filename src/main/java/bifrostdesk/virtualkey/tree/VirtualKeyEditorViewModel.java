@@ -133,6 +133,21 @@ public final class VirtualKeyEditorViewModel {
         selectedPath.set(tree.get() != null && tree.get().find(keep) != null ? keep : "");
     }
 
+    /**
+     * Puts the key's secret value back (drafts are written without it): not an edit, nothing becomes dirty.
+     */
+    public void fillValue(String id, String value) {
+        VirtualKey e = edited.get();
+        if (e == null || !Objects.equals(e.id(), id) || e.value() != null || value == null) {
+            return;
+        }
+        if (base.get() != null && base.get().value() == null) {
+            base.set(base.get().withValue(value));
+        }
+        edited.set(e.withValue(value));
+        revision.set(revision.get() + 1);
+    }
+
     /** Shows no key (e.g. after the open one was deleted). */
     public void close() {
         history.clear();
