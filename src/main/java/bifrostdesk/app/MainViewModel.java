@@ -428,12 +428,17 @@ public final class MainViewModel {
     }
 
     /** Keeps every key seen online, so the app can work from it offline. */
-    private void cacheKeys(java.util.List<VirtualKey> loaded) {
+    /** Drafts are written without the key's value: take it from the server's copy in the list. */
+    private void fillValueFromList() {
         VirtualKey open = editor.editedProperty().get();
         if (open != null && open.value() == null) {
-            loaded.stream().filter(k -> k.id().equals(open.id())).findFirst()
+            list.items().stream().filter(k -> k.id().equals(open.id())).findFirst()
                     .ifPresent(k -> editor.fillValue(k.id(), k.value()));
         }
+    }
+
+    private void cacheKeys(java.util.List<VirtualKey> loaded) {
+        fillValueFromList();
         if (workspace == null || !online.get()) {
             return;
         }
@@ -591,6 +596,7 @@ public final class MainViewModel {
         pendingDrafts.set(drafts.size());
         editor.open(newest.base(), newest.edited(), newest.rawText());
         editor.queuedProperty().set(newest.queued());
+        fillValueFromList();
     }
 
     private static String clock(Instant t) {
@@ -609,6 +615,7 @@ public final class MainViewModel {
         if (d != null) {
             editor.open(d.base(), d.edited(), d.rawText());
             editor.queuedProperty().set(d.queued());
+            fillValueFromList();
             return;
         }
         if (!online.get()) {
