@@ -70,6 +70,7 @@ public final class MainViewModel {
     private Profile profile;
     private CredentialStore credentials = new MemoryCredentialStore("none configured");
     private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper offlineReason = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.BooleanProperty autoSync = new javafx.beans.property.SimpleBooleanProperty();
     private java.util.function.Consumer<Throwable> backgroundProblems = e -> { };
     private final Map<String, VirtualKey> cachedKeys = new LinkedHashMap<>();
@@ -120,7 +121,8 @@ public final class MainViewModel {
                 if (offlineSince == null) {
                     offlineSince = Instant.now();
                 }
-                connection.set("Offline since " + clock(offlineSince) + " — the server did not answer");
+                connection.set("Offline since " + clock(offlineSince));
+                offlineReason.set("The server did not answer a save.");
                 return workspace != null;
             }
 
@@ -509,6 +511,7 @@ public final class MainViewModel {
             online.set(true);
             offlineSince = null;
             connection.set("Online");
+            offlineReason.set("");
             LOG.info("Connected to " + server.get() + " (Bifrost " + r[0] + ", dialect " + activeDialect.label() + ")");
             list.reload();
             if (reopenDraft) {
@@ -557,7 +560,8 @@ public final class MainViewModel {
         if (offlineSince == null) {
             offlineSince = Instant.now();
         }
-        connection.set("Offline since " + clock(offlineSince) + " — " + message(e));
+        connection.set("Offline since " + clock(offlineSince));
+        offlineReason.set(message(e));
         if (workspace == null) {
             return;
         }
@@ -824,6 +828,11 @@ public final class MainViewModel {
 
     public ReadOnlyBooleanProperty onlineProperty() {
         return online.getReadOnlyProperty();
+    }
+
+    /** Why the app is offline (the connection error), for a tooltip; empty when online. */
+    public ReadOnlyStringProperty offlineReasonProperty() {
+        return offlineReason.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {

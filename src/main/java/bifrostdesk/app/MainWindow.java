@@ -334,6 +334,10 @@ public final class MainWindow extends BorderPane {
         Label online = new Label();
         online.setId("statusOnline");
         online.textProperty().bind(vm.connectionProperty());
+        online.setTooltip(new Tooltip());
+        online.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> vm.offlineReasonProperty().get()
+                .isEmpty() ? vm.connectionProperty().get() : vm.offlineReasonProperty().get(),
+                vm.offlineReasonProperty(), vm.connectionProperty()));
         online.graphicProperty().bind(Bindings.createObjectBinding(() ->
                 Icons.of(vm.onlineProperty().get() ? Icons.ONLINE : Icons.OFFLINE), vm.onlineProperty()));
         Label drafts = new Label();
@@ -377,9 +381,11 @@ public final class MainWindow extends BorderPane {
             vm.list().cancel();
         });
         // the facts keep their width; the message takes what is left and is cut with an ellipsis
-        for (Label l : new Label[] {online, server, version, dialect, drafts}) {
+        for (Label l : new Label[] {online, version, dialect, drafts}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // a long server URL is cut with an ellipsis rather than widening the window
+        server.setMinWidth(80);
         status.setMinWidth(0);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);

@@ -57,6 +57,7 @@ class MainViewModelTest {
         vm.start();
         assertThat(vm.onlineProperty().get()).isFalse();
         assertThat(vm.connectionProperty().get()).startsWith("Offline since");
+        assertThat(vm.offlineReasonProperty().get()).isNotBlank();
         sandbox = SandboxServer.start(SandboxOptions.defaults());
     }
 
