@@ -361,6 +361,11 @@ public final class MainViewModel {
                 return;
             }
             if (ready.plan().isEmpty()) {
+                // the server already holds the result (e.g. every conflict resolved to its value): show it
+                VirtualKey open = editor.editedProperty().get();
+                if (open != null && java.util.Objects.equals(open.id(), d.vkId())) {
+                    editor.open(ready.server());
+                }
                 dropDraft(d.vkId());
                 counts[0]++;
                 syncNext(queue, counts);

@@ -33,7 +33,8 @@ final class MergeDialog {
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
         grid.setId("mergeGrid");
-        String[] heads = {"Field", "When you opened it", "Yours", "On the server now"};
+        String[] heads = {"Field", "As you opened it", "Yours", "On the server now"};
+        grid.getColumnConstraints().addAll(column(230), column(190), column(190), column(190));
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(heads[c]);
             h.getStyleClass().add("form-title");
@@ -44,7 +45,7 @@ final class MergeDialog {
         for (Conflict conflict : conflicts) {
             Label label = new Label(conflict.label());
             label.setWrapText(true);
-            label.setMaxWidth(260);
+            label.setMaxWidth(220);
             grid.add(label, 0, row);
             ToggleGroup g = new ToggleGroup();
             grid.add(option(g, conflict.base(), Choice.BASE, "merge-base-" + row), 1, row);
@@ -57,7 +58,9 @@ final class MergeDialog {
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefSize(860, Math.min(480, 80 + 44 * conflicts.size()));
+        scroll.setPrefSize(860, Math.min(480, 90 + 56 * conflicts.size()));
+        d.getDialogPane().setPrefWidth(900);
+        d.setResizable(true);
         d.getDialogPane().setContent(scroll);
         ButtonType ok = new ButtonType("Use these values", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(ok, ButtonType.CANCEL);
@@ -71,13 +74,20 @@ final class MergeDialog {
         return Optional.of(choices);
     }
 
+    private static javafx.scene.layout.ColumnConstraints column(double width) {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setMinWidth(width);
+        c.setPrefWidth(width);
+        return c;
+    }
+
     private static RadioButton option(ToggleGroup g, String text, Choice choice, String id) {
         RadioButton b = new RadioButton(text);
         b.setToggleGroup(g);
         b.setUserData(choice);
         b.setId(id);
         b.setWrapText(true);
-        b.setMaxWidth(200);
+        b.setMaxWidth(180);
         b.setAccessibleText(switch (choice) {
             case BASE -> "keep the value as opened: ";
             case MINE -> "keep my value: ";

@@ -287,6 +287,25 @@ class MainViewModelTest {
     }
 
     @Test
+    void keepingTheServersValueInAMergeShowsTheServersCopyAndEndsTheDraft(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        int port = queueAnOfflineEdit(dir, "mobile-app", "mine");
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(port));
+        otherWriterSaves("mobile-app", vk -> vk.withDescription("theirs"));
+        vm.tryReconnect();
+        dialogs.mergeChoice = bifrostdesk.drafts.merge.Choice.THEIRS;
+        vm.sync();
+        assertThat(vm.editor().editedProperty().get().description()).isEqualTo("theirs");
+        assertThat(vm.editor().dirtyProperty().get()).isFalse();
+        assertThat(vm.queuedDrafts()).isEmpty();
+        // the draft file goes too (written and removed on the autosaver's own thread)
+        for (int i = 0; i < 100 && java.nio.file.Files.list(dir.resolve("drafts")).findAny().isPresent(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(dir.resolve("drafts")).isEmptyDirectory();
+    }
+
+    @Test
     void aKeyDeletedOnTheServerKeepsItsDraftOrIsCreatedAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         int port = queueAnOfflineEdit(dir, "support-bot", "still needed");
