@@ -3,6 +3,7 @@ package bifrostdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.common.concurrent.DirectTaskRunner;
+import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
@@ -298,11 +299,13 @@ class MainViewModelTest {
         assertThat(vm.editor().editedProperty().get().description()).isEqualTo("theirs");
         assertThat(vm.editor().dirtyProperty().get()).isFalse();
         assertThat(vm.queuedDrafts()).isEmpty();
-        // the draft file goes too (written and removed on the autosaver's own thread)
-        for (int i = 0; i < 100 && java.nio.file.Files.list(dir.resolve("drafts")).findAny().isPresent(); i++) {
+        // no draft stays on disk (written and removed on the autosaver's own thread)
+        bifrostdesk.drafts.Workspace ws = new bifrostdesk.drafts.Workspace(dir, "", false);
+        for (int i = 0; i < 100 && !ws.loadDrafts().isEmpty(); i++) {
             Thread.sleep(50);
         }
-        assertThat(dir.resolve("drafts")).isEmptyDirectory();
+        Thread.sleep(Autosaver.DELAY_MS * 2);
+        assertThat(ws.loadDrafts()).isEmpty();
     }
 
     @Test
