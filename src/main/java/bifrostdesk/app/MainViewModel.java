@@ -139,7 +139,8 @@ public final class MainViewModel {
         editor.baseProperty().addListener((o, a, b) -> {
             // a save (or a re-read) replaced the server copy: the list shows the new state
             if (b != null && a != null && Objects.equals(a.id(), b.id()) && !Objects.equals(a, b)) {
-                list.replace(b);
+                // only a newer server revision (a save, a re-read) updates the list: a draft's base may be old
+                list.replaceIfNewer(b);
             }
         });
     }

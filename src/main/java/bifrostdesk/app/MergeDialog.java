@@ -59,6 +59,9 @@ final class MergeDialog {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefSize(860, Math.min(480, 90 + 56 * conflicts.size()));
+        // the columns need room: a dialog sizes itself from its header text otherwise
+        scroll.setMinWidth(860);
+        d.getDialogPane().setMinWidth(900);
         d.getDialogPane().setPrefWidth(900);
         d.setResizable(true);
         d.getDialogPane().setContent(scroll);

@@ -309,6 +309,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void aReopenedDraftDoesNotPutItsOldBaseIntoTheList(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        start(Dialect.LATER);
+        bifrostdesk.drafts.Workspace ws = new bifrostdesk.drafts.Workspace(dir, sandbox.baseUrl(), false);
+        try (Autosaver saver = new Autosaver(ws, e -> { }, d -> { })) {
+            vm.attachWorkspace(ws, saver);
+            vm.open(listed("support-bot"));
+            vm.editor().setField("", "description", "draft");
+        }
+        otherWriterSaves("support-bot", vk -> vk.withActive(false));
+
+        MainViewModel next = new MainViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())),
+                new DirectTaskRunner(), dialogs);
+        try (Autosaver saver = new Autosaver(ws, e -> { }, d -> { })) {
+            next.attachWorkspace(ws, saver);
+            next.start();
+            assertThat(next.editor().editedProperty().get().description()).isEqualTo("draft");
+            assertThat(next.list().items().stream().filter(v -> v.name().equals("support-bot")).findFirst()
+                    .orElseThrow().active()).isFalse();
+        }
+    }
+
+    @Test
     void aKeyDeletedOnTheServerKeepsItsDraftOrIsCreatedAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         int port = queueAnOfflineEdit(dir, "support-bot", "still needed");

@@ -177,6 +177,21 @@ public final class VirtualKeyListViewModel {
         total.set(total.get() + 1);
     }
 
+    /** Replaces a listed key only with a newer server revision of it ({@code updatedAt} later). */
+    public void replaceIfNewer(VirtualKey vk) {
+        for (int i = 0; i < items.size(); i++) {
+            VirtualKey old = items.get(i);
+            if (old.id().equals(vk.id())) {
+                boolean newer = vk.updatedAt() != null
+                        && (old.updatedAt() == null || vk.updatedAt().isAfter(old.updatedAt()));
+                if (newer) {
+                    items.set(i, vk);
+                }
+                return;
+            }
+        }
+    }
+
     public void removeById(String id) {
         if (items.removeIf(v -> v.id().equals(id))) {
             total.set(Math.max(0, total.get() - 1));
