@@ -419,6 +419,11 @@ public final class MainViewModel {
         }
     }
 
+    /** Team and customer names by id, from the lookups. */
+    public Map<String, String> ownerNamesById() {
+        return ownerNames();
+    }
+
     private Map<String, String> ownerNames() {
         Map<String, String> names = new java.util.HashMap<>();
         lookups.get().teams().forEach(t -> names.put(t.id(), t.name()));

@@ -80,6 +80,20 @@ public final class MainWindow extends BorderPane {
                     public void rotate(VirtualKey vk) {
                         vm.rotateKey(vk);
                     }
+
+                    @Override
+                    public void exportCsv(java.util.List<VirtualKey> keys) {
+                        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+                        fc.setInitialFileName("virtual-keys.csv");
+                        var file = fc.showSaveDialog(getScene().getWindow());
+                        if (file != null) {
+                            String csv = bifrostdesk.virtualkey.list.KeyListCsv.toCsv(keys, vm.ownerNamesById());
+                            runner.run("Exporting keys", p -> {
+                                java.nio.file.Files.writeString(file.toPath(), csv);
+                                return keys.size();
+                            }, n -> notice("Exported " + n + " keys to " + file), e -> notice(e.getMessage()));
+                        }
+                    }
                 });
 
         KeyTreeView tree = new KeyTreeView(editor, new KeyTreeView.NodeActions() {

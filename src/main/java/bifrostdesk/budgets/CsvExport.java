@@ -1,5 +1,7 @@
 package bifrostdesk.budgets;
 
+import bifrostdesk.common.csv.Csv;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -53,13 +55,7 @@ public final class CsvExport {
     }
 
     private static String text(String s) {
-        if (s == null) {
-            return "";
-        }
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            return "'" + s;
-        }
-        return s;
+        return Csv.text(s);
     }
 
     private static String number(double d) {
@@ -70,19 +66,10 @@ public final class CsvExport {
     }
 
     private static void line(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            w.write(quote(fields.get(i)));
-        }
-        w.write("\r\n");
+        Csv.line(w, fields);
     }
 
     static String quote(String f) {
-        if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-            return '"' + f.replace("\"", "\"\"") + '"';
-        }
-        return f;
+        return Csv.quote(f);
     }
 }

@@ -7,6 +7,7 @@ import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.BudgetFilter;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.StatusFilter;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.VirtualKey;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -44,6 +45,9 @@ public final class VirtualKeyListView extends VBox {
         void copyValue(VirtualKey vk);
 
         void rotate(VirtualKey vk);
+
+        /** Saves the listed keys as CSV (asks where). */
+        void exportCsv(List<VirtualKey> keys);
     }
 
     private final ListView<VirtualKey> list = new ListView<>();
@@ -144,10 +148,19 @@ public final class VirtualKeyListView extends VBox {
         count.getStyleClass().add(Styles.MUTED);
         count.textProperty().bind(vm.messageProperty());
 
+        javafx.scene.control.Button export = new javafx.scene.control.Button("CSV", Icons.of("mdoal-get_app"));
+        export.setId("exportKeysCsv");
+        export.setAccessibleText("Export the listed keys as CSV (without key values)");
+        export.setTooltip(new javafx.scene.control.Tooltip("Export the listed keys as CSV (without key values)"));
+        export.setOnAction(e -> actions.exportCsv(List.copyOf(vm.items())));
+        count.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(count, Priority.ALWAYS);
+        HBox footer = new HBox(6, count, export);
+        footer.setAlignment(Pos.CENTER_LEFT);
         HBox filters = new HBox(6, status, budget);
         HBox sorting = new HBox(6, sort, desc);
         HBox.setHgrow(sort, Priority.ALWAYS);
-        getChildren().addAll(search, filters, owner, sorting, list, count);
+        getChildren().addAll(search, filters, owner, sorting, list, footer);
         setMinWidth(260);
         setPrefWidth(320);
     }
