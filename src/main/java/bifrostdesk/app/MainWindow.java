@@ -398,9 +398,13 @@ public final class MainWindow extends BorderPane {
         for (Label l : new Label[] {online, version, dialect, drafts}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
-        // a long server URL is cut with an ellipsis rather than widening the window
+        // a long server URL is cut with an ellipsis rather than widening the window; the tooltip has it whole
         server.setMinWidth(80);
+        server.setTooltip(new Tooltip());
+        server.getTooltip().textProperty().bind(server.textProperty());
         status.setMinWidth(0);
+        // a small preferred width: the message takes the space left over, it never squeezes the facts
+        status.setPrefWidth(120);
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setTooltip(new Tooltip());
