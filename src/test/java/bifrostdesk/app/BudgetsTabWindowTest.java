@@ -3,16 +3,11 @@ package bifrostdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.budgets.BudgetRow;
-import bifrostdesk.connection.ServerEndpoint;
-import bifrostdesk.sandbox.SandboxOptions;
-import bifrostdesk.sandbox.SandboxServer;
-import bifrostdesk.virtualkey.api.BifrostClient;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,19 +17,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Budgets tab inside the real window: a row opens its key in the editor, at its node, on the Keys tab. */
 @ExtendWith(ApplicationExtension.class)
-class BudgetsTabWindowTest {
-    private SandboxServer sandbox;
-    private DeskApp.Shell shell;
+class BudgetsTabWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        sandbox = SandboxServer.start(SandboxOptions.defaults());
-        shell = DeskApp.open(stage, new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), true);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        openWindow(stage);
     }
 
     @Test

@@ -2,22 +2,13 @@ package bifrostdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bifrostdesk.connection.ServerEndpoint;
-import bifrostdesk.sandbox.SandboxOptions;
-import bifrostdesk.sandbox.SandboxServer;
-import bifrostdesk.virtualkey.api.BifrostClient;
-import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.TreeNode;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,33 +18,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window, driven by a robot, against the sandbox over HTTP. */
 @ExtendWith(ApplicationExtension.class)
-class EditorWindowTest {
-    private SandboxServer sandbox;
-    private DeskApp.Shell shell;
+class EditorWindowTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        sandbox = SandboxServer.start(SandboxOptions.defaults());
-        shell = DeskApp.open(stage, new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), true);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
-    private static void await(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void openKey(FxRobot robot, String name) throws Exception {
-        ListView<VirtualKey> list = robot.lookup("#keyList").queryAs(ListView.class);
-        await(() -> list.getItems().stream().anyMatch(v -> v.name().equals(name)));
-        robot.interact(() -> list.getSelectionModel().select(
-                list.getItems().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow()));
-        await(() -> shell.viewModel().editor().editedProperty().get() != null
-                && shell.viewModel().editor().editedProperty().get().name().equals(name));
+        openWindow(stage);
     }
 
     private void selectNode(FxRobot robot, String path) throws Exception {
@@ -61,10 +30,6 @@ class EditorWindowTest {
         robot.interact(() -> shell.viewModel().editor().selectedPathProperty().set(path));
         await(() -> tree.getSelectionModel().getSelectedItem() != null
                 && tree.getSelectionModel().getSelectedItem().getValue().path().equals(path));
-    }
-
-    private JsonNode stored(String name) {
-        return sandbox.vkJson(sandbox.vkIdByName(name));
     }
 
     @Test

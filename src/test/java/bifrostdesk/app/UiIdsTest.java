@@ -2,10 +2,6 @@ package bifrostdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bifrostdesk.connection.ServerEndpoint;
-import bifrostdesk.sandbox.SandboxOptions;
-import bifrostdesk.sandbox.SandboxServer;
-import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -29,19 +24,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The ids documented in docs/ui-ids.md exist in the real window, and each interactive one has accessible text. */
 @ExtendWith(ApplicationExtension.class)
-class UiIdsTest {
-    private SandboxServer sandbox;
-    private DeskApp.Shell shell;
+class UiIdsTest extends WindowTestBase {
 
     @Start
     void start(Stage stage) {
-        sandbox = SandboxServer.start(SandboxOptions.defaults());
-        shell = DeskApp.open(stage, new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), true);
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
+        openWindow(stage);
     }
 
     /** Node path → ids its form must show (from docs/ui-ids.md). */
