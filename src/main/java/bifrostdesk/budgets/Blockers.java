@@ -140,6 +140,12 @@ public final class Blockers {
                     + r.resetDuration() + ")";
             case PROVIDER_CONFIG_REQUEST_LIMIT -> "Provider config " + r.provider() + "'s request rate limit (per "
                     + r.resetDuration() + ")";
+            case TEAM_TOKEN_LIMIT -> "Team " + r.teamName() + "'s token rate limit (per " + r.resetDuration() + ")";
+            case TEAM_REQUEST_LIMIT -> "Team " + r.teamName() + "'s request rate limit (per " + r.resetDuration() + ")";
+            case CUSTOMER_TOKEN_LIMIT -> "Customer " + r.customerName() + "'s token rate limit (per "
+                    + r.resetDuration() + ")";
+            case CUSTOMER_REQUEST_LIMIT -> "Customer " + r.customerName() + "'s request rate limit (per "
+                    + r.resetDuration() + ")";
         };
         String reset = r.timeLeft() == null ? "" : "; resets in " + BudgetMath.human(r.timeLeft());
         return what + " is " + state + ": " + r.format(r.usage()) + " of " + r.format(r.limit()) + reset + ".";

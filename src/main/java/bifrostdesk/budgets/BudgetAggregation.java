@@ -57,6 +57,17 @@ public final class BudgetAggregation {
             }
         }
 
+        // team and customer rate limits (lookups carry them; the /rate-limits rows have no owner)
+        for (Lookups.Team t : teams) {
+            String custName = t.customerId() == null ? null : customerName.getOrDefault(t.customerId(), t.customerId());
+            addOwnerRateLimit(out, t.rateLimit(), true, t.customerId(), custName, t.id(), t.name(),
+                    chain(custName, t.name(), null, null), now);
+        }
+        for (Lookups.Customer c : customers) {
+            addOwnerRateLimit(out, c.rateLimit(), false, c.id(), c.name(), null, null,
+                    chain(c.name(), null, null, null), now);
+        }
+
         for (VirtualKey vk : keys) {
             String teamId = vk.teamId();
             Lookups.Team t = teamId == null ? null : teamById.get(teamId);
@@ -127,6 +138,24 @@ public final class BudgetAggregation {
                     o.customerName, o.teamId, o.teamName, o.vkId, o.vkName, o.active, pcId, provider,
                     r.requestMaxLimit(), r.requestCurrentUsage(), r.requestResetDuration(), aligned,
                     r.requestLastReset(), path, chain, now));
+        }
+    }
+
+    private static void addOwnerRateLimit(List<BudgetRow> out, RateLimit r, boolean team, String custId,
+                                          String custName, String teamId, String teamName, String chain,
+                                          Instant now) {
+        if (r == null) {
+            return;
+        }
+        if (r.tokenMaxLimit() != null) {
+            out.add(row(team ? BudgetKind.TEAM_TOKEN_LIMIT : BudgetKind.CUSTOMER_TOKEN_LIMIT, custId, custName,
+                    teamId, teamName, null, null, true, null, null, r.tokenMaxLimit(), r.tokenCurrentUsage(),
+                    r.tokenResetDuration(), false, r.tokenLastReset(), "", chain, now));
+        }
+        if (r.requestMaxLimit() != null) {
+            out.add(row(team ? BudgetKind.TEAM_REQUEST_LIMIT : BudgetKind.CUSTOMER_REQUEST_LIMIT, custId, custName,
+                    teamId, teamName, null, null, true, null, null, r.requestMaxLimit(), r.requestCurrentUsage(),
+                    r.requestResetDuration(), false, r.requestLastReset(), "", chain, now));
         }
     }
 

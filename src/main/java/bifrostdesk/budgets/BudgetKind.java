@@ -11,7 +11,11 @@ public enum BudgetKind {
     VK_TOKEN_LIMIT(Scope.VIRTUAL_KEY, Unit.TOKENS, "Key token rate limit"),
     VK_REQUEST_LIMIT(Scope.VIRTUAL_KEY, Unit.REQUESTS, "Key request rate limit"),
     PROVIDER_CONFIG_TOKEN_LIMIT(Scope.PROVIDER_CONFIG, Unit.TOKENS, "Provider config token rate limit"),
-    PROVIDER_CONFIG_REQUEST_LIMIT(Scope.PROVIDER_CONFIG, Unit.REQUESTS, "Provider config request rate limit");
+    PROVIDER_CONFIG_REQUEST_LIMIT(Scope.PROVIDER_CONFIG, Unit.REQUESTS, "Provider config request rate limit"),
+    TEAM_TOKEN_LIMIT(Scope.TEAM, Unit.TOKENS, "Team token rate limit"),
+    TEAM_REQUEST_LIMIT(Scope.TEAM, Unit.REQUESTS, "Team request rate limit"),
+    CUSTOMER_TOKEN_LIMIT(Scope.CUSTOMER, Unit.TOKENS, "Customer token rate limit"),
+    CUSTOMER_REQUEST_LIMIT(Scope.CUSTOMER, Unit.REQUESTS, "Customer request rate limit");
 
     public enum Scope { CUSTOMER, TEAM, VIRTUAL_KEY, PROVIDER_CONFIG }
 

@@ -100,7 +100,9 @@ public final class SeedData {
         customer(s, CUSTOMER_GLOBEX, "Globex", now);
         TeamRec platform = team(s, TEAM_PLATFORM, "Platform", CUSTOMER_ACME, now);
         platform.budgets.add(budget("team:platform:1M", 5000, "1M", 3100, now));
-        team(s, TEAM_SUPPORT, "Support", null, now);
+        TeamRec support = team(s, TEAM_SUPPORT, "Support", null, now);
+        // a team-level rate limit, so the budget review shows limits above the keys too
+        support.rateLimit = rateLimit("team:support", null, null, 600L, "1h", now);
         team(s, TEAM_DATA, "Data Science", null, now);
     }
 

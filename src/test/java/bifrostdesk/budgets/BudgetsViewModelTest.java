@@ -76,6 +76,12 @@ class BudgetsViewModelTest {
                         && (b.teamId() != null || b.customerId() != null)).toList();
         assertThat(ownerBudgets).isNotEmpty();
         expected += ownerBudgets.size();
+        for (var t : client.teams()) {
+            expected += subLimits(t.rateLimit());
+        }
+        for (var c : client.customers()) {
+            expected += subLimits(c.rateLimit());
+        }
         assertThat(vm.rows()).hasSize((int) expected);
         assertThat(vm.lastLoadedAtProperty().get()).isNotNull();
         assertThat(vm.statusProperty().get()).contains(keys.size() + " keys");

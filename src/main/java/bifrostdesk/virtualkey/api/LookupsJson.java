@@ -62,11 +62,11 @@ final class LookupsJson {
             customer = text(t.path("customer"), "id");
         }
         return new Lookups.Team(text(t, "id"), text(t, "name"), customer == null || customer.isBlank() ? null
-                : customer);
+                : customer, VirtualKeyJson.rateLimit(t.path("rate_limit")));
     }
 
     static Lookups.Customer customer(JsonNode c) {
-        return new Lookups.Customer(text(c, "id"), text(c, "name"));
+        return new Lookups.Customer(text(c, "id"), text(c, "name"), VirtualKeyJson.rateLimit(c.path("rate_limit")));
     }
 
     static OwnedBudget ownedBudget(JsonNode b) {

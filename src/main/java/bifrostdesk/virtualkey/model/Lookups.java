@@ -7,10 +7,18 @@ public final class Lookups {
     private Lookups() {
     }
 
-    public record Team(String id, String name, String customerId) {
+    /** A team; {@code rateLimit} is the team's own rate limit, or {@code null}. */
+    public record Team(String id, String name, String customerId, RateLimit rateLimit) {
+        public Team(String id, String name, String customerId) {
+            this(id, name, customerId, null);
+        }
     }
 
-    public record Customer(String id, String name) {
+    /** A customer; {@code rateLimit} is the customer's own rate limit, or {@code null}. */
+    public record Customer(String id, String name, RateLimit rateLimit) {
+        public Customer(String id, String name) {
+            this(id, name, null);
+        }
     }
 
     /** A configured provider; {@code status} is e.g. active / error / deleted, may be {@code null}. */
