@@ -35,20 +35,29 @@ final class ProfileSwitcher extends HBox {
                 return null;
             }
         });
+        // the profiles file is read off the FX thread (first Jackson use); the current profile shows meanwhile
+        box.getItems().setAll(current);
+        box.setValue(current);
         Runnable fill = () -> {
-            List<Profile> all = new ArrayList<>();
-            all.add(Profile.of(DeskApp.SANDBOX, "sandbox:"));
-            try {
-                all.addAll(store.load());
-            } catch (IOException e) {
-                // the list shows what it can; the manage dialog reports the problem
-            }
-            box.getItems().setAll(all);
-            box.getItems().stream().filter(p -> p.name().equals(current.name())).findFirst().ifPresentOrElse(
-                    box::setValue, () -> {
-                        box.getItems().add(current);
-                        box.setValue(current);
-                    });
+            Thread t = new Thread(() -> {
+                List<Profile> all = new ArrayList<>();
+                all.add(Profile.of(DeskApp.SANDBOX, "sandbox:"));
+                try {
+                    all.addAll(store.load());
+                } catch (IOException e) {
+                    // the list shows what it can; the manage dialog reports the problem
+                }
+                javafx.application.Platform.runLater(() -> {
+                    box.getItems().setAll(all);
+                    box.getItems().stream().filter(p -> p.name().equals(current.name())).findFirst()
+                            .ifPresentOrElse(box::setValue, () -> {
+                                box.getItems().add(current);
+                                box.setValue(current);
+                            });
+                });
+            }, "load-profiles");
+            t.setDaemon(true);
+            t.start();
         };
         fill.run();
         box.setOnAction(e -> {
