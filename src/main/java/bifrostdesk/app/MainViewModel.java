@@ -16,13 +16,12 @@ import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
-import bifrostdesk.virtualkey.api.VkQuery;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.RuleContext;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.model.VirtualKeyRules;
-import bifrostdesk.virtualkey.tree.EditorBackend;
+import bifrostdesk.virtualkey.tree.ClientEditorBackend;
 import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
 import java.time.Instant;
 import java.util.HashSet;
@@ -80,28 +79,7 @@ public final class MainViewModel {
         this.runner = runner;
         this.dialogs = dialogs;
         this.list = new VirtualKeyListViewModel(client, runner);
-        this.editor = new VirtualKeyEditorViewModel(new EditorBackend() {
-            @Override
-            public VirtualKey fetch(String id) throws Exception {
-                return client.getVirtualKey(id);
-            }
-
-            @Override
-            public VirtualKey send(PlannedRequest request) throws Exception {
-                return client.execute(request);
-            }
-
-            @Override
-            public Dialect dialect() {
-                return activeDialect;
-            }
-
-            @Override
-            public boolean nameTaken(String name, String exceptId) throws Exception {
-                return client.listVirtualKeys(VkQuery.firstPage().withPage(100, 0).withSearch(name)).items().stream()
-                        .anyMatch(v -> v.name().equals(name) && !v.id().equals(exceptId));
-            }
-
+        this.editor = new VirtualKeyEditorViewModel(new ClientEditorBackend(client, () -> activeDialect) {
             @Override
             public void journal(String action, VirtualKey key, java.util.List<PlannedRequest> sent, boolean ok,
                                 String result) {
@@ -128,7 +106,7 @@ public final class MainViewModel {
 
             @Override
             public Map<String, String> ownerNames() {
-                return MainViewModel.this.ownerNames();
+                return ownerNamesById();
             }
         }, runner, dialogs, this::validate);
         server.set(client.endpoint().baseUrl().toString());
@@ -316,7 +294,7 @@ public final class MainViewModel {
             dialogs.notify("Sync finished: " + counts[0] + " saved, " + counts[1] + " still queued.");
             return;
         }
-        SyncService sync = new SyncService(client, activeDialect, ownerNames());
+        SyncService sync = new SyncService(client, activeDialect, ownerNamesById());
         runner.run("Syncing " + d.edited().name(), p -> sync.prepare(d), prepared -> {
             if (prepared instanceof SyncService.DeletedOnServer) {
                 switch (dialogs.keyDeletedOnServer(d.edited().name())) {
@@ -421,10 +399,6 @@ public final class MainViewModel {
 
     /** Team and customer names by id, from the lookups. */
     public Map<String, String> ownerNamesById() {
-        return ownerNames();
-    }
-
-    private Map<String, String> ownerNames() {
         Map<String, String> names = new java.util.HashMap<>();
         lookups.get().teams().forEach(t -> names.put(t.id(), t.name()));
         lookups.get().customers().forEach(c -> names.put(c.id(), c.name()));

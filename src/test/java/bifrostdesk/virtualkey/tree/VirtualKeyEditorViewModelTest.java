@@ -34,28 +34,7 @@ class VirtualKeyEditorViewModelTest {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(dialect));
         client = new BifrostClient(ServerEndpoint.of(sandbox.baseUrl()));
         client.detectDialect();
-        vm = new VirtualKeyEditorViewModel(new EditorBackend() {
-            @Override
-            public VirtualKey fetch(String id) throws Exception {
-                return client.getVirtualKey(id);
-            }
-
-            @Override
-            public VirtualKey send(PlannedRequest request) throws Exception {
-                return client.execute(request);
-            }
-
-            @Override
-            public Dialect dialect() {
-                return client.dialect();
-            }
-
-            @Override
-            public boolean nameTaken(String name, String exceptId) throws Exception {
-                return client.listVirtualKeys(bifrostdesk.virtualkey.api.VkQuery.firstPage().withSearch(name))
-                        .items().stream().anyMatch(v -> v.name().equals(name) && !v.id().equals(exceptId));
-            }
-
+        vm = new VirtualKeyEditorViewModel(new ClientEditorBackend(client, client::dialect) {
             @Override
             public java.util.Map<String, String> ownerNames() {
                 return java.util.Map.of(SeedData.TEAM_PLATFORM, "Platform");
