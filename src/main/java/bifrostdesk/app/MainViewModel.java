@@ -715,7 +715,7 @@ public final class MainViewModel {
      * key's name first and shows the new value once.
      */
     public void rotateKey(VirtualKey vk) {
-        if (activeDialect != Dialect.LATER) {
+        if (!activeDialect.atLeast(Dialect.LATER)) {
             dialogs.showError("Cannot rotate " + vk.name(), "Rotating a key's value needs Bifrost v1.5.2 or later; "
                     + "this server speaks " + activeDialect.label() + ".");
             return;

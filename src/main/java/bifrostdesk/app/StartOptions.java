@@ -65,8 +65,9 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "legacy", "v1.4", "1.4" -> Dialect.LEGACY;
             case "v1.5", "1.5", "v1_5" -> Dialect.V1_5;
-            case "later", "current", "v2", "latest" -> Dialect.LATER;
-            default -> throw new IllegalArgumentException("Unknown dialect '" + text + "': use legacy, v1.5 or later");
+            case "later", "v1.6", "1.6" -> Dialect.LATER;
+            case "v2", "2", "current", "latest" -> Dialect.V2;
+            default -> throw new IllegalArgumentException("Unknown dialect '" + text + "': use legacy, v1.5, later or v2");
         };
     }
 }

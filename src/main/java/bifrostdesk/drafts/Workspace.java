@@ -172,9 +172,7 @@ public final class Workspace {
         if (vk == null || keepKeyValues || vk.value() == null) {
             return vk;
         }
-        return new VirtualKey(vk.id(), vk.name(), vk.description(), null, vk.active(), vk.teamId(), vk.customerId(),
-                vk.budgets(), vk.rateLimit(), vk.providerConfigs(), vk.mcpConfigs(), vk.calendarAligned(),
-                vk.configHash(), vk.createdAt(), vk.updatedAt(), vk.expiresAt());
+        return vk.withValue(null);
     }
 
     static UncheckedIOException unchecked(IOException e) {

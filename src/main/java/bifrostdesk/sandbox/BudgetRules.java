@@ -42,7 +42,7 @@ final class BudgetRules {
             if (nanos == null) {
                 throw err(bare, "Invalid reset duration format: " + dur);
             }
-            if (dialect == Dialect.LATER && nanos <= 0) {
+            if (dialect.atLeast(Dialect.LATER) && nanos <= 0) {
                 throw err(bare, "Invalid reset duration (must be a positive duration)");
             }
             if (!seen.add(dur)) {
@@ -67,7 +67,7 @@ final class BudgetRules {
             double max = item.path("max_limit").asDouble(0);
             String dur = item.path("reset_duration").asText("");
             BudgetRec match = null;
-            String id = dialect == Dialect.LATER ? Json.text(item, "id") : null;
+            String id = dialect.atLeast(Dialect.LATER) ? Json.text(item, "id") : null;
             if (id != null) {
                 for (BudgetRec b : existing) {
                     if (b.id.equals(id)) {
@@ -93,7 +93,7 @@ final class BudgetRules {
                 r.updatedAt = now;
             } else {
                 r = newBudget(max, dur, calendarAligned, now);
-                if (dialect == Dialect.LATER && !resetUsage) {
+                if (dialect.atLeast(Dialect.LATER) && !resetUsage) {
                     r.currentUsage = inheritedUsage(existing, dur);
                 }
             }

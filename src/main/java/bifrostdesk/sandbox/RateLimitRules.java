@@ -40,7 +40,7 @@ final class RateLimitRules {
             r.tokenResetDuration = trd;
             r.requestMaxLimit = rml;
             r.requestResetDuration = rrd;
-        } else if (dialect == Dialect.LATER) {
+        } else if (dialect.atLeast(Dialect.LATER)) {
             r = current;
             r.tokenMaxLimit = tml;
             r.tokenResetDuration = trd;

@@ -53,7 +53,8 @@ public final class SandboxMain {
                 case "--dialect" -> o = o.withDialect(switch (v.toLowerCase(Locale.ROOT)) {
                     case "legacy" -> Dialect.LEGACY;
                     case "v1.5", "v1_5" -> Dialect.V1_5;
-                    case "later" -> Dialect.LATER;
+                    case "later", "v1.6" -> Dialect.LATER;
+                    case "v2", "latest" -> Dialect.V2;
                     default -> throw new IllegalArgumentException("Unknown dialect: " + v);
                 });
                 case "--seed" -> {

@@ -82,7 +82,8 @@ public final class SandboxServer implements AutoCloseable {
         return switch (d) {
             case LEGACY -> "v1.4.23";
             case V1_5 -> "v1.5.0-prerelease7";
-            case LATER -> "v2.1.1";
+            case LATER -> "v1.6.10";
+            case V2 -> "v2.2.6";
         };
     }
 

@@ -45,7 +45,7 @@ final class VirtualKeyHandler {
             return false;
         }
         String id = Exchange.decode(ex.path.substring(PREFIX.length() + 1));
-        if (id.endsWith("/rotate") && ex.method.equals("POST") && dialect == Dialect.LATER) {
+        if (id.endsWith("/rotate") && ex.method.equals("POST") && dialect.atLeast(Dialect.LATER)) {
             rotate(ex, id.substring(0, id.length() - "/rotate".length()));
             return true;
         }

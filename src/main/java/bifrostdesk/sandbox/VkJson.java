@@ -74,7 +74,7 @@ final class VkJson {
         if (v.configHash != null) {
             o.put("config_hash", v.configHash);
         }
-        if (dialect == Dialect.LATER && v.expiresAt != null) {
+        if (dialect.atLeast(Dialect.LATER) && v.expiresAt != null) {
             o.put("expires_at", Json.time(v.expiresAt));
         }
         o.put("created_at", Json.time(v.createdAt));
@@ -101,7 +101,7 @@ final class VkJson {
             o.put("weight", p.weight);
         }
         o.set("allowed_models", Json.arr(p.allowedModels));
-        if (dialect == Dialect.LATER) {
+        if (dialect.atLeast(Dialect.LATER)) {
             o.set("blacklisted_models", Json.arr(p.blacklistedModels));
         }
         if (!legacy) {

@@ -67,7 +67,7 @@ final class VkUpdater {
         v.updatedAt = now;
         String team = Json.text(req, "team_id");
         String customer = Json.text(req, "customer_id");
-        if (dialect == Dialect.LATER) {
+        if (dialect.atLeast(Dialect.LATER)) {
             v.teamId = team == null || team.isEmpty() ? null : team;
             v.customerId = customer == null || customer.isEmpty() ? null : customer;
         } else {
@@ -75,7 +75,7 @@ final class VkUpdater {
             v.customerId = customer;
         }
         if (store.vkByName(name) != null) {
-            throw dialect == Dialect.LATER ? ApiException.bare(409, DUP_NAME_B) : ApiException.internal(DUP_NAME_A);
+            throw dialect.atLeast(Dialect.LATER) ? ApiException.bare(409, DUP_NAME_B) : ApiException.internal(DUP_NAME_A);
         }
         applyVkBudgets(v, req, v.calendarAligned, false, now);
         v.rateLimit = rateLimits.apply(null, req.get("rate_limit"), now);
@@ -104,7 +104,7 @@ final class VkUpdater {
             String name = req.get("name").asText();
             VkRec other = store.vkByName(name);
             if (other != null && !other.id.equals(v.id)) {
-                throw dialect == Dialect.LATER ? ApiException.bare(409, DUP_NAME_B) : ApiException.badRequest(DUP_NAME_A);
+                throw dialect.atLeast(Dialect.LATER) ? ApiException.bare(409, DUP_NAME_B) : ApiException.badRequest(DUP_NAME_A);
             }
             v.name = name;
         }
@@ -122,10 +122,10 @@ final class VkUpdater {
             }
         }
         applyOwnership(v, req);
-        if (dialect == Dialect.LATER && req.has("expires_at")) {
+        if (dialect.atLeast(Dialect.LATER) && req.has("expires_at")) {
             v.expiresAt = expires;
         }
-        boolean reset = dialect == Dialect.LATER && req.path("reset_budget_usage").asBoolean(false);
+        boolean reset = dialect.atLeast(Dialect.LATER) && req.path("reset_budget_usage").asBoolean(false);
         applyVkBudgets(v, req, calendar, reset, now);
         if (req.has("rate_limit")) {
             v.rateLimit = rateLimits.apply(v.rateLimit, req.get("rate_limit"), now);
@@ -148,7 +148,7 @@ final class VkUpdater {
     private void checkOwnersExclusive(JsonNode req) {
         String team = Json.text(req, "team_id");
         String customer = Json.text(req, "customer_id");
-        boolean both = dialect == Dialect.LATER
+        boolean both = dialect.atLeast(Dialect.LATER)
                 ? team != null && !team.isEmpty() && customer != null && !customer.isEmpty()
                 : team != null && customer != null;
         if (both) {
@@ -159,7 +159,7 @@ final class VkUpdater {
     private void applyOwnership(VkRec v, JsonNode req) {
         String team = Json.text(req, "team_id");
         String customer = Json.text(req, "customer_id");
-        if (dialect == Dialect.LATER) {
+        if (dialect.atLeast(Dialect.LATER)) {
             boolean teamPresent = req.has("team_id");
             boolean customerPresent = req.has("customer_id");
             if (team != null && !team.isEmpty()) {
@@ -188,7 +188,7 @@ final class VkUpdater {
     }
 
     private Instant parseExpires(JsonNode req) {
-        if (dialect != Dialect.LATER || !Json.given(req, "expires_at")) {
+        if (!dialect.atLeast(Dialect.LATER) || !Json.given(req, "expires_at")) {
             return null;
         }
         String s = req.get("expires_at").asText();
@@ -265,7 +265,7 @@ final class VkUpdater {
         List<String> models = Json.strings(item, "allowed_models");
         validateWhiteList("allowed_models for provider " + pc.provider, models);
         pc.allowedModels = models == null ? new ArrayList<>() : models;
-        if (dialect == Dialect.LATER) {
+        if (dialect.atLeast(Dialect.LATER)) {
             List<String> blocked = Json.strings(item, "blacklisted_models");
             validateWhiteList("blacklisted_models for provider " + pc.provider, blocked);
             pc.blacklistedModels = blocked == null ? new ArrayList<>() : blocked;

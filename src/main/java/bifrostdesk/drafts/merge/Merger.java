@@ -95,8 +95,11 @@ final class Merger {
         List<Budget> budgets = budgets("", "", "the key", b.budgets(), m.budgets(), t.budgets());
         List<ProviderConfig> pcs = providerConfigs();
         List<McpConfig> mcps = mcpConfigs();
+        // v2 fields are not edited here: the server's copy carries them through unchanged (a named team or
+        // customer still replaces a business-unit owner, as on the server)
+        var v2 = owner.team() == null && owner.customer() == null ? t.v2() : t.v2().withBusinessUnit(null, null);
         return new VirtualKey(t.id(), name, description, t.value(), active, owner.team(), owner.customer(), budgets, rl,
-                pcs, mcps, aligned, t.configHash(), t.createdAt(), t.updatedAt(), expires);
+                pcs, mcps, aligned, t.configHash(), t.createdAt(), t.updatedAt(), expires, v2);
     }
 
     // ---- generic field rules ---------------------------------------------------------------------------------
@@ -342,11 +345,12 @@ final class Merger {
             return server;
         }
         return new Budget(server.id(), settings.maxLimit(), settings.resetDuration(), server.currentUsage(),
-                server.lastReset(), settings.calendarAligned());
+                server.lastReset(), settings.calendarAligned(), settings.quarterStartMonth(), server.override());
     }
 
     private static Budget newBudget(Budget b) {
-        return new Budget(null, b.maxLimit(), b.resetDuration(), 0, null, b.calendarAligned());
+        return new Budget(null, b.maxLimit(), b.resetDuration(), 0, null, b.calendarAligned(), b.quarterStartMonth(),
+                null);
     }
 
     private static BudgetKey budgetKey(Budget b, boolean withId) {
@@ -460,7 +464,8 @@ final class Merger {
                 b.budgets(), m.budgets(), t.budgets());
         RateLimit rl = rateLimit(idPrefix, path, label.substring(0, 1).toLowerCase() + label.substring(1),
                 b.rateLimit(), m.rateLimit(), t.rateLimit());
-        return new ProviderConfig(t.id(), provider, weight, allowed, allKeys, keys, budgets, rl, blocked);
+        return new ProviderConfig(t.id(), provider, weight, allowed, allKeys, keys, budgets, rl, blocked,
+                t.modelBudgets());
     }
 
     private static String keysText(List<String> ids, ProviderConfig... sides) {
@@ -520,7 +525,8 @@ final class Merger {
         }
         RateLimit rl = rateLimitOver(server.rateLimit(), tokens(settings.rateLimit()), requests(settings.rateLimit()));
         return new ProviderConfig(server.id(), settings.provider(), settings.weight(), settings.allowedModels(),
-                settings.allowAllKeys(), settings.keys(), budgets, rl, settings.blacklistedModels());
+                settings.allowAllKeys(), settings.keys(), budgets, rl, settings.blacklistedModels(),
+                server.modelBudgets());
     }
 
     /** A copy to be created on the server: no ids, zero usage. */

@@ -334,7 +334,7 @@ public final class BifrostClient {
         if (!json.path("virtual_key").isObject()) {
             throw malformed(method, VKS);
         }
-        return VirtualKeyJson.read(json.get("virtual_key"), dialect());
+        return VirtualKeyJson.readOne(json, dialect());
     }
 
     private static <T> List<T> map(JsonNode json, String field, Function<JsonNode, T> mapper) {

@@ -103,7 +103,7 @@ public final class UpdateBuilder {
                     + server.updatedAt() + ", yours at " + edited.updatedAt() + "). Reload it, or save again "
                     + "choosing to overwrite those changes.");
         }
-        if (opts.resetBudgetUsage() && dialect != Dialect.LATER) {
+        if (opts.resetBudgetUsage() && !dialect.atLeast(Dialect.LATER)) {
             refusals.add("Resetting budget usage exists only on Bifrost v1.5.2 and later; this server ("
                     + dialect.label() + ") cannot do it.");
         }
@@ -111,7 +111,7 @@ public final class UpdateBuilder {
         UpdateBuilderBody bodies = new UpdateBuilderBody(dialect, refusals);
         var mcp = bodies.resolveMcp(edited.mcpConfigs(), server.mcpConfigs(), false);
         ObjectNode desired = bodies.desired(edited, server, mcp);
-        if (opts.resetBudgetUsage() && dialect == Dialect.LATER) {
+        if (opts.resetBudgetUsage() && dialect.atLeast(Dialect.LATER)) {
             desired.put("reset_budget_usage", true);
         }
         List<String> changes = new UpdateBuilderWords(dialect, opts.ownerNames(), opts.resetBudgetUsage())
@@ -132,7 +132,7 @@ public final class UpdateBuilder {
 
         String path = path(server.id());
         List<PlannedRequest> requests = new ArrayList<>();
-        if (dialect != Dialect.LATER) {
+        if (!dialect.atLeast(Dialect.LATER)) {
             ObjectNode clear = clearRequest(edited, server, dialect, refusals, changes);
             if (clear != null) {
                 requests.add(new PlannedRequest("PUT", path, clear,

@@ -112,13 +112,13 @@ final class UpdateBuilderBody {
                     }
                 }
                 case LEGACY -> refuse("This server (v1.4) has no key-level calendar alignment; undo that change.");
-                case LATER -> o.put("calendar_aligned", vk.calendarAligned());
+                case LATER, V2 -> o.put("calendar_aligned", vk.calendarAligned());
             }
         }
 
         Instant serverExpiry = create ? null : server.expiresAt();
         if (!Objects.equals(vk.expiresAt(), serverExpiry)) {
-            if (dialect == Dialect.LATER) {
+            if (dialect.atLeast(Dialect.LATER)) {
                 // §2.6.1 (B): RFC3339 sets, "" clears, omitted = unchanged.
                 o.put("expires_at", vk.expiresAt() == null ? "" : vk.expiresAt().toString());
             } else {
@@ -142,7 +142,7 @@ final class UpdateBuilderBody {
             o.put("team_id", teamId);
         } else if (customerId != null) {
             o.put("customer_id", customerId);
-        } else if (!create && dialect == Dialect.LATER) {
+        } else if (!create && dialect.atLeast(Dialect.LATER)) {
             o.putNull("team_id");
         }
         // V1_5 / LEGACY without owner: omit both, which on those servers means "no owner".
@@ -169,7 +169,7 @@ final class UpdateBuilderBody {
         p.set("allowed_models", allowList(pc.allowedModels(), label, "models"));
         // §2.6.1: from B on blacklisted_models is overwritten like allowed_models, so omitting it clears the
         // server's list; always state it there. Older servers have no such field.
-        if (dialect == Dialect.LATER) {
+        if (dialect.atLeast(Dialect.LATER)) {
             ArrayNode blocked = p.putArray("blacklisted_models");
             pc.blacklistedModels().forEach(blocked::add);
         } else if (!pc.blacklistedModels().isEmpty()) {
@@ -250,7 +250,7 @@ final class UpdateBuilderBody {
         ArrayNode arr = o.putArray("budgets");
         for (Budget b : edited) {
             ObjectNode item = arr.addObject();
-            if (dialect == Dialect.LATER && b.id() != null && !newOwner) {
+            if (dialect.atLeast(Dialect.LATER) && b.id() != null && !newOwner) {
                 if (serverIds.contains(b.id())) {
                     item.put("id", b.id());
                 } else {

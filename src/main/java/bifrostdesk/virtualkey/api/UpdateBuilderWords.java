@@ -324,7 +324,7 @@ final class UpdateBuilderWords {
         switch (dialect) {
             case LEGACY -> legacyBudgetWords(owner, edited, server);
             case V1_5 -> byDurationBudgetWords(owner, edited, server);
-            case LATER -> byIdBudgetWords(owner, edited, server);
+            case LATER, V2 -> byIdBudgetWords(owner, edited, server);
         }
     }
 

@@ -2,7 +2,12 @@ package bifrostdesk.virtualkey.api;
 
 import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.AccessLists;
+import bifrostdesk.virtualkey.model.AgentGrant;
+import bifrostdesk.virtualkey.model.AssignedUser;
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.BudgetOverride;
+import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.V2Fields;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.McpConfig;
 import bifrostdesk.virtualkey.model.ProviderConfig;
@@ -13,7 +18,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bifrost VK response JSON → the dialect-free model. Tolerant: unknown fields are ignored and missing ones get
@@ -46,7 +53,72 @@ public final class VirtualKeyJson {
                 idOrNested(vk, "team_id", "team"), idOrNested(vk, "customer_id", "customer"),
                 budgets(vk), rateLimit(vk.path("rate_limit")), configs, mcp,
                 vk.path("calendar_aligned").asBoolean(false), text(vk, "config_hash"),
-                instant(vk.path("created_at")), instant(vk.path("updated_at")), instant(vk.path("expires_at")));
+                instant(vk.path("created_at")), instant(vk.path("updated_at")), instant(vk.path("expires_at")),
+                v2(vk));
+    }
+
+    /**
+     * The v2 additions (REFERENCE-v2.md §11.11.2). Absent keys stay {@code null} so a save can tell "this server
+     * has no such field" from "empty". {@code virtual_mcp_ids} sits next to the key in a GET one response, so
+     * {@link #readOne} adds it.
+     */
+    static V2Fields v2(JsonNode vk) {
+        Boolean allowAll = vk.path("allow_all_providers").isBoolean() ? vk.get("allow_all_providers").asBoolean() : null;
+        String bu = blankToNull(text(vk, "business_unit_id"));
+        if (bu == null) {
+            bu = blankToNull(text(vk.path("business_unit"), "id"));
+        }
+        String buName = blankToNull(text(vk.path("business_unit"), "name"));
+        List<AgentGrant> grants = null;
+        if (vk.has("agent_grants")) {
+            grants = new ArrayList<>();
+            for (JsonNode g : vk.path("agent_grants")) {
+                if (g.hasNonNull("agent_name")) {
+                    grants.add(new AgentGrant(g.get("agent_name").asText(), instant(g.path("created_at"))));
+                }
+            }
+        }
+        Map<String, String> metadata = null;
+        if (vk.path("metadata").isObject()) {
+            metadata = new LinkedHashMap<>();
+            for (var it = vk.get("metadata").fields(); it.hasNext(); ) {
+                var e = it.next();
+                metadata.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            }
+        }
+        AssignedUser user = null;
+        JsonNode u = vk.path("assigned_user");
+        if (u.isObject() && !u.isEmpty()) {
+            user = new AssignedUser(text(u, "id"), text(u, "name"), text(u, "email"));
+        }
+        return new V2Fields(allowAll, bu, buName, optionalBoolean(vk, "delete_after_expire"),
+                optionalBoolean(vk, "disable_content_logging"), grants, metadata, null, user,
+                vk.path("is_access_profile_managed").asBoolean(false), instant(vk.path("previous_value_expires_at")),
+                instant(vk.path("rotated_at")));
+    }
+
+    /**
+     * A {@code GET /api/governance/virtual-keys/{id}} body: {@code {"virtual_key": …, "virtual_mcp_ids": […]}} on
+     * Virtual-MCP-aware servers (§11.11.1), or the older shape without the ids.
+     */
+    public static VirtualKey readOne(JsonNode body, Dialect d) {
+        VirtualKey vk = read(body.path("virtual_key"), d);
+        if (body.path("virtual_mcp_ids").isArray()) {
+            List<Long> ids = new ArrayList<>();
+            for (JsonNode id : body.get("virtual_mcp_ids")) {
+                Long l = longOrNull(id);
+                if (l != null) {
+                    ids.add(l);
+                }
+            }
+            vk = vk.withV2(vk.v2().withVirtualMcpIds(ids));
+        }
+        return vk;
+    }
+
+    private static Boolean optionalBoolean(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isBoolean() ? v.asBoolean() : null;
     }
 
     static ProviderConfig providerConfig(JsonNode pc, boolean legacy) {
@@ -67,7 +139,16 @@ public final class VirtualKeyJson {
         JsonNode weight = pc.path("weight");
         return new ProviderConfig(longOrNull(pc.path("id")), text(pc, "provider"),
                 weight.isNumber() ? weight.asDouble() : null, models, allKeys, keys, budgets(pc),
-                rateLimit(pc.path("rate_limit")), strings(pc.path("blacklisted_models")));
+                rateLimit(pc.path("rate_limit")), strings(pc.path("blacklisted_models")), modelBudgets(pc));
+    }
+
+    /** {@code model_budgets[]} of a provider config (§11.6); empty when absent. */
+    static List<ModelBudget> modelBudgets(JsonNode pc) {
+        List<ModelBudget> out = new ArrayList<>();
+        for (JsonNode mb : pc.path("model_budgets")) {
+            out.add(new ModelBudget(text(mb, "model_name"), budgets(mb), rateLimit(mb.path("rate_limit"))));
+        }
+        return out;
     }
 
     static McpConfig mcpConfig(JsonNode m, boolean legacy) {
@@ -95,9 +176,23 @@ public final class VirtualKeyJson {
 
     public static Budget budget(JsonNode b) {
         JsonNode max = b.path("max_limit");
+        Integer month = null;
+        if (b.path("reset_config").isObject()) {
+            month = b.get("reset_config").path("quarter_start_month").asInt(0);
+        }
+        BudgetOverride override = null;
+        if (b.path("override_amount").isNumber() || b.hasNonNull("override_mode")) {
+            override = new BudgetOverride(b.path("override_amount").asDouble(0), text(b, "override_mode"),
+                    intOrNull(b.path("override_cycles_remaining")), intOrNull(b.path("override_cycles_total")),
+                    instant(b.path("override_anchor_reset")));
+        }
         return new Budget(text(b, "id"), max.isNumber() ? max.asDouble() : null, text(b, "reset_duration"),
                 b.path("current_usage").asDouble(0), instant(b.path("last_reset")),
-                b.path("calendar_aligned").asBoolean(false));
+                b.path("calendar_aligned").asBoolean(false), month, override);
+    }
+
+    private static Integer intOrNull(JsonNode n) {
+        return n.isNumber() ? n.asInt() : null;
     }
 
     /** {@code null} for a missing, null or empty rate limit. */

@@ -237,7 +237,7 @@ public final class VirtualKeyRules {
             } else if (base == null && vk.calendarAligned() && dialect == Dialect.LEGACY) {
                 error("", "calendar_aligned", "This server (v1.4) has no key-level calendar alignment");
             }
-            if (dialect != Dialect.LATER && !Objects.equals(vk.expiresAt(), base == null ? null : base.expiresAt())) {
+            if (!dialect.atLeast(Dialect.LATER) && !Objects.equals(vk.expiresAt(), base == null ? null : base.expiresAt())) {
                 error("", "expires_at", "Key expiry needs Bifrost v1.5.2 or later");
             }
             if (vk.providerConfigs().isEmpty()) {
@@ -391,7 +391,7 @@ public final class VirtualKeyRules {
             for (String p : AccessLists.problems(pc.blacklistedModels())) {
                 error(path + "/models", "blacklisted_models", "Blocked models: " + p);
             }
-            if (!pc.blacklistedModels().isEmpty() && dialect != Dialect.LATER) {
+            if (!pc.blacklistedModels().isEmpty() && !dialect.atLeast(Dialect.LATER)) {
                 error(path + "/models", "blacklisted_models", "Blocking models needs Bifrost v1.5.2 or later");
             }
             // keys
