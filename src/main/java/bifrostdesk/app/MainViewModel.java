@@ -720,8 +720,13 @@ public final class MainViewModel {
                     + "this server speaks " + activeDialect.label() + ".");
             return;
         }
-        var typed = dialogs.askText("Rotate " + vk.name(), "The key gets a new value and the current one stops "
-                + "working (in a cluster, peers may accept it until they converge). Budgets, limits and access stay.\n"
+        String stops = activeDialect.atLeast(Dialect.V2)
+                ? "The key gets a new value. The current one stops working at once, or after the gateway's rotation "
+                + "cooldown if its operator set one (vk_rotation_cooldown); a value from an earlier rotation still in "
+                + "its cooldown stops at once."
+                : "The key gets a new value and the current one stops working (in a cluster, peers may accept it "
+                + "until they converge).";
+        var typed = dialogs.askText("Rotate " + vk.name(), stops + " Budgets, limits and access stay.\n"
                 + "Type the key's name to confirm:", vk.name());
         if (typed.isEmpty()) {
             return;
@@ -732,9 +737,18 @@ public final class MainViewModel {
         }
         PlannedRequest r = UpdateBuilder.planRotate(vk);
         runner.run("Rotating " + vk.name(), p -> {
-            VirtualKey rotated = client.execute(r);
+            VirtualKey rotated;
+            try {
+                rotated = client.execute(r);
+            } catch (ApiException e) {
+                if (!bifrostdesk.virtualkey.api.CommittedErrors.isCommitted(e)) {
+                    throw e;
+                }
+                // "rotated in database but failed to reload": the new value is stored; read it, don't rotate again
+                rotated = client.getVirtualKey(vk.id());
+            }
             journal("rotate", vk, java.util.List.of(r), true, "rotated");
-            return rotated;
+            return rotated.keepGetOnlyFrom(vk);
         }, rotated -> {
             list.replace(rotated);
             VirtualKey open = editor.editedProperty().get();
@@ -742,8 +756,22 @@ public final class MainViewModel {
                 editor.open(rotated);
             }
             dialogs.showSecretOnce("Key rotated", "The new value of " + rotated.name() + ". Copy it now and "
-                    + "hand it to its user; the old value no longer works.", rotated.value());
+                    + "hand it to its user; " + oldValueWords(rotated, java.time.Instant.now()), rotated.value());
         }, e -> dialogs.showError("Could not rotate " + vk.name(), message(e)));
+    }
+
+    /**
+     * What happens to the previous value after a rotation: with the gateway's rotation cooldown (v2.1+,
+     * REFERENCE-v2.md §11.10) it keeps working until {@code previous_value_expires_at}; otherwise it stops at once.
+     */
+    static String oldValueWords(VirtualKey rotated, java.time.Instant now) {
+        java.time.Instant until = rotated.v2().previousValueExpiresAt();
+        if (until != null && until.isAfter(now)) {
+            return "the old value keeps working until " + java.time.format.DateTimeFormatter
+                    .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(until)
+                    + " (the gateway's rotation cooldown), then stops.";
+        }
+        return "the old value no longer works.";
     }
 
     /**
@@ -757,11 +785,8 @@ public final class MainViewModel {
             if (plan.isRefused()) {
                 throw new IllegalStateException(String.join(" ", plan.refusals()));
             }
-            VirtualKey last = serverCopy;
-            for (PlannedRequest r : plan.requests()) {
-                VirtualKey v = client.execute(r);
-                last = v == null ? last : v;
-            }
+            VirtualKey last = new SyncService(client, activeDialect, java.util.Map.of())
+                    .send(plan, serverCopy, null, "activate");
             journal(active ? "activate" : "deactivate", serverCopy, plan.requests(), true, "saved");
             return last;
         }, saved -> {

@@ -3,6 +3,7 @@ package bifrostdesk.drafts;
 import bifrostdesk.drafts.merge.MergeResult;
 import bifrostdesk.drafts.merge.ThreeWayMerge;
 import bifrostdesk.virtualkey.api.ApiException;
+import bifrostdesk.virtualkey.api.CommittedErrors;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
@@ -90,15 +91,28 @@ public final class SyncService {
                 UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true).withOwnerNames(ownerNames));
     }
 
-    /** Sends a confirmed plan and records it in the journal; returns the server's key afterwards. */
+    /**
+     * Sends a confirmed plan and records it in the journal; returns the server's key afterwards. A 500 that says
+     * the write was committed anyway (REFERENCE-v2.md §11.12) counts as saved: the key is re-read, nothing is
+     * resent. The write answers lack the GET-only v2 fields, so those are kept from {@code key} (§11.11.3).
+     */
     public VirtualKey send(SavePlan plan, VirtualKey key, Journal journal, String action) throws Exception {
         List<PlannedRequest> sent = new ArrayList<>();
         VirtualKey last = null;
+        String outcome = "saved";
         try {
             for (PlannedRequest r : plan.requests()) {
                 sent.add(r);
-                VirtualKey v = client.execute(r);
-                last = v == null ? last : v;
+                try {
+                    VirtualKey v = client.execute(r);
+                    last = v == null ? last : v;
+                } catch (ApiException e) {
+                    if (!CommittedErrors.isCommitted(e) || key.id() == null) {
+                        throw e;
+                    }
+                    outcome = "saved (the server answered \"" + e.serverMessage() + "\" after storing it)";
+                    last = null; // the answer carried no key: re-read below
+                }
             }
         } catch (ApiException e) {
             if (journal != null) {
@@ -107,8 +121,9 @@ public final class SyncService {
             throw e;
         }
         if (journal != null) {
-            journal.record(action, key.id(), key.name(), sent, true, "saved");
+            journal.record(action, key.id(), key.name(), sent, true, outcome);
         }
-        return last != null ? last : key.id() == null ? null : client.getVirtualKey(key.id());
+        VirtualKey after = last != null ? last : key.id() == null ? null : client.getVirtualKey(key.id());
+        return after == null ? null : after.keepGetOnlyFrom(key);
     }
 }

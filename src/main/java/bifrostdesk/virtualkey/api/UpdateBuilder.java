@@ -108,6 +108,9 @@ public final class UpdateBuilder {
                     + dialect.label() + ") cannot do it.");
         }
 
+        if (server.isAccessProfileManaged()) {
+            return planProfileManaged(edited, server, dialect, refusals);
+        }
         UpdateBuilderBody bodies = new UpdateBuilderBody(dialect, refusals);
         var mcp = bodies.resolveMcp(edited.mcpConfigs(), server.mcpConfigs(), false);
         ObjectNode desired = bodies.desired(edited, server, mcp);
@@ -151,6 +154,44 @@ public final class UpdateBuilder {
     }
 
     /**
+     * §11.13: an access-profile-managed key shows the profile's budgets and rate limit, whose ids are not the key's;
+     * echoing them fails with 400, and sending them without ids would give the key copies of its own. Only the name
+     * and description are the key's, so only they are sent; any other edit is refused with the reason.
+     */
+    private static SavePlan planProfileManaged(VirtualKey edited, VirtualKey server, Dialect dialect,
+                                               List<String> refusals) {
+        VirtualKey onlyNames = server.withName(edited.name()).withDescription(edited.description());
+        ObjectNode wanted = new UpdateBuilderBody(dialect, new ArrayList<>())
+                .desired(edited, server, edited.mcpConfigs());
+        ObjectNode allowed = new UpdateBuilderBody(dialect, new ArrayList<>())
+                .desired(onlyNames, server, onlyNames.mcpConfigs());
+        if (!wanted.equals(allowed) || edited.active() != server.active()) {
+            refusals.add("This key is managed by an access profile: its providers, budgets, rate limit and MCP "
+                    + "tools come from the profile and can only be changed there. Only its name and description "
+                    + "can be saved here; undo the other changes.");
+        }
+        List<String> changes = new ArrayList<>();
+        if (!Objects.equals(edited.name(), server.name())) {
+            changes.add("renames the key from " + server.name() + " to " + edited.name());
+        }
+        if (!Objects.equals(edited.description(), server.description())) {
+            changes.add(edited.description().isEmpty() ? "clears the description"
+                    : "changes the description to \"" + edited.description() + "\"");
+        }
+        if (!refusals.isEmpty()) {
+            return new SavePlan(List.of(), changes, refusals);
+        }
+        if (changes.isEmpty()) {
+            return new SavePlan(List.of(), List.of("No changes"), List.of());
+        }
+        ObjectNode body = UpdateBuilderBody.F.objectNode();
+        body.put("name", edited.name());
+        body.put("description", edited.description());
+        return new SavePlan(List.of(new PlannedRequest("PUT", path(server.id()), body,
+                "saves the name and description only (the rest belongs to the access profile)")), changes, refusals);
+    }
+
+    /**
      * A (v1.5) and v1.4 merge rate-limit fields: null means "keep" (§2.6.4), so a sub-limit can only be cleared
      * by removing the whole rate limit ({@code {}}) and re-creating it in a second PUT. The first request is built
      * from the <em>server copy</em> and touches nothing else: it creates no provider config (whose new id the
@@ -176,7 +217,7 @@ public final class UpdateBuilder {
         o.put("name", server.name());
         o.put("description", server.description());
         o.put("is_active", server.active());
-        b.owner(o, server.teamId(), server.customerId(), false);
+        b.owner(o, server.teamId(), server.customerId(), server.businessUnitId(), server);
         List<String> what = new ArrayList<>();
         if (vkClear) {
             o.putObject("rate_limit");
@@ -256,7 +297,8 @@ public final class UpdateBuilder {
     /** The rotate request of a key (Bifrost v1.5.2+): a new value, nothing else changes. */
     public static PlannedRequest planRotate(VirtualKey server) {
         return new PlannedRequest("POST", path(server.id()) + "/rotate", null,
-                "gives " + server.name() + " a new value; the current one stops working");
+                "gives " + server.name() + " a new value; the current one stops working (on Bifrost v2.1+ "
+                        + "after the gateway's rotation cooldown, if one is set)");
     }
 
     /** {@code /api/governance/virtual-keys/{id}} with the id percent-encoded as a path segment. */

@@ -55,7 +55,7 @@ final class UpdateBuilderBody {
         o.put("name", vk.name());
         o.put("description", vk.description());
         o.put("is_active", vk.active());
-        owner(o, vk.teamId(), vk.customerId(), create);
+        owner(o, vk.teamId(), vk.customerId(), vk.businessUnitId(), create ? null : server);
 
         Map<Long, ProviderConfig> serverConfigs = create ? Map.of() : byId(server.providerConfigs());
         if (dialect == Dialect.LEGACY && vk.providerConfigs().isEmpty()) {
@@ -68,7 +68,15 @@ final class UpdateBuilderBody {
         } else {
             ArrayNode pcs = o.putArray("provider_configs");
             Set<Long> seen = new HashSet<>();
+            Set<String> providers = new HashSet<>();
             for (ProviderConfig pc : vk.providerConfigs()) {
+                if (dialect.atLeast(Dialect.V2) && pc.provider() != null && !providers.add(pc.provider().trim())) {
+                    // §11.4.2: v2 keeps budgets and limits per (key, provider name): two configs for one provider
+                    // share one governance tier and the later one silently wins
+                    refuse("Two provider configs name " + pc.provider().trim() + ". On Bifrost v2 they would share "
+                            + "one set of budgets and limits and the second would silently replace the first; "
+                            + "merge them into one config.");
+                }
                 if (pc.id() != null && !create && !seen.add(pc.id())) {
                     // the server would update one row twice and the result would depend on its loop order
                     refuse("Provider config " + pc.id() + " (" + pc.provider() + ") appears twice in the edit; "
@@ -126,15 +134,27 @@ final class UpdateBuilderBody {
                         + ") cannot store it.");
             }
         }
+        // Never resend an unchanged expiry: a key that already expired would get a 400 (§11.4.1).
+        new UpdateBuilderV2(dialect, refusals).putV2Fields(o, vk, server);
         return o;
     }
 
     /**
-     * §2.6.5. A: omitting both detaches, so the current owner is always resent; B/C: presence-aware, detach with
-     * {@code "team_id": null}. LEGACY follows A.
+     * §2.6.5 / §11.8. A (v1.5) and v1.4: omitting both detaches, so the current owner is always resent. B and
+     * later: presence-aware; the one owner the key has is resent (a team wins over the team's parent customer
+     * that some v2 builds also show, a business unit is resent too), all three are omitted when neither copy has
+     * an owner, and {@code "team_id": null} — which clears all three — is sent only when the user detached.
+     *
+     * @param server the server copy ({@code null} when creating), which tells "detach" from "never had one"
      */
-    void owner(ObjectNode o, String teamId, String customerId, boolean create) {
-        if (teamId != null && customerId != null) {
+    void owner(ObjectNode o, String teamId, String customerId, String businessUnitId, VirtualKey server) {
+        boolean create = server == null;
+        boolean presenceAware = dialect.atLeast(Dialect.LATER);
+        // Some v2 builds show a team-owned key with the team's parent customer (§11.8): that shape, as read, is
+        // resent as the team alone. Any other team + customer pair is a contradiction the server would refuse.
+        boolean asRead = presenceAware && !create && Objects.equals(teamId, server.teamId())
+                && Objects.equals(customerId, server.customerId());
+        if (teamId != null && customerId != null && !asRead) {
             refuse("A key cannot belong to a team and a customer at the same time; choose one.");
             return;
         }
@@ -142,7 +162,14 @@ final class UpdateBuilderBody {
             o.put("team_id", teamId);
         } else if (customerId != null) {
             o.put("customer_id", customerId);
-        } else if (!create && dialect.atLeast(Dialect.LATER)) {
+        } else if (businessUnitId != null) {
+            if (!dialect.atLeast(Dialect.V2)) {
+                refuse("Business-unit owners exist only on Bifrost v2; this server (" + dialect.label()
+                        + ") cannot store one.");
+                return;
+            }
+            o.put("business_unit_id", businessUnitId);
+        } else if (!create && presenceAware && !server.isUnowned()) {
             o.putNull("team_id");
         }
         // V1_5 / LEGACY without owner: omit both, which on those servers means "no owner".
@@ -179,6 +206,7 @@ final class UpdateBuilderBody {
         keys(p, pc, label);
         budgets(p, pc.budgets(), server == null ? List.of() : server.budgets(), label, server == null);
         putRateLimit(p, pc.rateLimit(), server == null ? null : server.rateLimit(), server == null);
+        new UpdateBuilderV2(dialect, refusals).putModelBudgets(this, p, pc, server);
         return p;
     }
 
@@ -271,6 +299,12 @@ final class UpdateBuilderBody {
         }
         // the server parses durations untrimmed; VirtualKeyRules accepts surrounding spaces
         item.put("reset_duration", trim(b.resetDuration()));
+        // §11.5.2: a matched budget takes reset_config from the request, so omitting it deletes the fiscal start
+        // month. Resent whenever the key has one; dropped (and said so in the plan) when the duration is no
+        // longer quarterly, since the server refuses reset_config on any other duration.
+        if (b.quarterStartMonth() != null && b.isQuarterly()) {
+            item.putObject("reset_config").put("quarter_start_month", b.quarterStartMonth());
+        }
         if (b.calendarAligned() && dialect != Dialect.LEGACY) {
             item.put("calendar_aligned", true);
         }

@@ -61,9 +61,12 @@ final class UpdateBuilderWords {
         }
         if (!Objects.equals(e.expiresAt(), s.expiresAt())) {
             out.add(e.expiresAt() == null ? "removes the key's expiry"
+                    + (s.v2().deleteAfterExpire() != null
+                    ? "; \"delete after expiry\" goes back to the gateway's default with it" : "")
                     : s.expiresAt() == null ? "sets the key to expire at " + e.expiresAt()
                     : "changes the key's expiry from " + s.expiresAt() + " to " + e.expiresAt());
         }
+        UpdateBuilderWordsV2.keyWords(out, e, s);
         budgetWords("the key", e.budgets(), s.budgets());
         rateLimitWords("the key's rate limit", "the key", e.rateLimit(), s.rateLimit());
 
@@ -98,10 +101,8 @@ final class UpdateBuilderWords {
         if (!e.active()) {
             out.add("creates it deactivated");
         }
-        if (e.teamId() != null) {
-            out.add("attaches the key to " + team(e.teamId()));
-        } else if (e.customerId() != null) {
-            out.add("attaches the key to " + customer(e.customerId()));
+        if (ownerLabel(e) != null) {
+            out.add("attaches the key to " + ownerLabel(e));
         }
         if (e.expiresAt() != null) {
             out.add("sets the key to expire at " + e.expiresAt());
@@ -115,7 +116,9 @@ final class UpdateBuilderWords {
         if (e.rateLimit() != null && !e.rateLimit().isEmpty()) {
             out.add("adds a rate limit to the key: " + describe(e.rateLimit()));
         }
-        if (e.providerConfigs().isEmpty()) {
+        if (e.v2().allowsAllProviders()) {
+            out.add(UpdateBuilderWordsV2.ALL_PROVIDERS);
+        } else if (e.providerConfigs().isEmpty()) {
             out.add("allows no provider (add a provider config to let the key call models)");
         }
         for (ProviderConfig pc : e.providerConfigs()) {
@@ -145,7 +148,18 @@ final class UpdateBuilderWords {
     }
 
     private String ownerLabel(VirtualKey k) {
-        return k.teamId() != null ? team(k.teamId()) : k.customerId() != null ? customer(k.customerId()) : null;
+        if (k.teamId() != null) {
+            return team(k.teamId());
+        }
+        if (k.customerId() != null) {
+            return customer(k.customerId());
+        }
+        String bu = k.businessUnitId();
+        if (bu == null) {
+            return null;
+        }
+        String name = names.getOrDefault(bu, k.v2().businessUnitName());
+        return "business unit " + (name == null ? bu : name);
     }
 
     private String team(String id) {
@@ -166,7 +180,10 @@ final class UpdateBuilderWords {
         String label = label(s);
         if (!Objects.equals(e.provider(), s.provider())) {
             out.add("changes the provider of provider config " + s.id() + " from " + s.provider() + " to "
-                    + e.provider());
+                    + e.provider() + (dialect.atLeast(Dialect.V2) && (!s.budgets().isEmpty()
+                    || (s.rateLimit() != null && !s.rateLimit().isEmpty()) || !s.modelBudgets().isEmpty())
+                    ? "; Bifrost v2 keeps budgets and limits per provider, so " + s.provider()
+                    + "'s budgets, rate limit and per-model budgets are deleted with their usage" : ""));
             label = label(e);
         }
         if (!Objects.equals(e.weight(), s.weight())) {
@@ -184,6 +201,9 @@ final class UpdateBuilderWords {
         keyWords(label, e, s);
         budgetWords(label, e.budgets(), s.budgets());
         rateLimitWords("the rate limit of " + label, label, e.rateLimit(), s.rateLimit());
+        if (!UpdateBuilderV2.sameSettings(e.modelBudgets(), s.modelBudgets())) {
+            UpdateBuilderWordsV2.modelBudgetWords(out, label, e.modelBudgets(), s.modelBudgets());
+        }
     }
 
     private void listWords(String label, String what, List<String> e, List<String> s) {
@@ -277,6 +297,13 @@ final class UpdateBuilderWords {
         }
         if (sp.rateLimit() != null && !sp.rateLimit().isEmpty()) {
             parts.add("rate limit");
+        }
+        if (!sp.modelBudgets().isEmpty()) {
+            // §11.6: the per-model tiers are stored with the provider and go with it
+            parts.add(sp.modelBudgets().size() + " per-model budget" + (sp.modelBudgets().size() == 1 ? "" : "s")
+                    + " (" + sp.modelBudgets().stream().map(m -> m.modelName()).toList().stream()
+                    .reduce((a, b) -> a + ", " + b).orElse("") + ") with " + money(sp.modelBudgetUsage())
+                    + " used");
         }
         if (!parts.isEmpty()) {
             sb.append(" and its ").append(String.join(" and ", parts));
@@ -424,7 +451,9 @@ final class UpdateBuilderWords {
                         + e.resetDuration()
                         + (Objects.equals(e.maxLimit(), s.maxLimit()) ? ""
                         : " and its limit from " + money(s.maxLimit()) + " to " + money(e.maxLimit()))
-                        + kept(s.currentUsage()));
+                        + kept(s.currentUsage())
+                        + (s.quarterStartMonth() != null && !e.isQuarterly()
+                        ? "; its fiscal-quarter start month is dropped (only quarterly budgets have one)" : ""));
             } else {
                 limitChange(owner, s.resetDuration(), e, s, note);
             }

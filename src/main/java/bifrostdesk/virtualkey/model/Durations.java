@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
  * Bifrost's duration syntax ({@code ParseDuration} in framework/configstore/tables/utils.go): the last
  * character {@code d}, {@code w}, {@code M} (30 days) or {@code Y} (365 days) after a number; otherwise Go's
  * {@code time.ParseDuration} ({@code ns us µs ms s m h}, compounds such as {@code 1h30m}). Case matters:
- * {@code m} is minutes, {@code M} months.
+ * {@code m} is minutes, {@code M} months. Bifrost v2 adds {@code Q} (a quarter, 90 days rolling; fiscal quarters
+ * when the key is calendar-aligned), for budgets only (REFERENCE-v2.md §11.5.1): callers that validate rate
+ * limits or older servers reject it ({@link #isQuarterly}).
  */
 public final class Durations {
     /** The choices offered next to every duration field. */
     public static final List<String> COMMON = List.of("1m", "1h", "1d", "1w", "1M", "1Y");
 
-    private static final Pattern LONG_UNIT = Pattern.compile("^([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([dwMY])$");
+    private static final Pattern LONG_UNIT = Pattern.compile("^([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([dwMQY])$");
     private static final Pattern GO_PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private Durations() {
@@ -34,6 +36,7 @@ public final class Durations {
                 case "d" -> 24;
                 case "w" -> 24 * 7;
                 case "M" -> 24 * 30;
+                case "Q" -> 24 * 90;
                 default -> 24 * 365;
             };
             return Optional.of(Duration.ofNanos((long) (n * hoursPer * 3_600_000_000_000L)));
@@ -93,12 +96,17 @@ public final class Durations {
         return Optional.empty();
     }
 
+    /** True for a quarterly duration such as {@code 1Q} (v2 budgets only). */
+    public static boolean isQuarterly(String text) {
+        return text != null && text.trim().matches("^\\d+Q$");
+    }
+
     /** Plain words for a duration, e.g. {@code 1M} → "1 month (30 days)", {@code 5m} → "5 minutes". */
     public static String describe(String text) {
         if (text == null) {
             return "";
         }
-        Matcher m = Pattern.compile("^(\\d+)(m|h|d|w|M|Y|s)$").matcher(text);
+        Matcher m = Pattern.compile("^(\\d+)(m|h|d|w|M|Q|Y|s)$").matcher(text);
         if (!m.matches()) {
             return text;
         }
@@ -110,6 +118,7 @@ public final class Durations {
             case "d" -> "day";
             case "w" -> "week";
             case "M" -> "month";
+            case "Q" -> "quarter";
             default -> "year";
         };
         return n + " " + unit + (n == 1 ? "" : "s");

@@ -17,7 +17,7 @@ public record RuleContext(Set<String> otherVkNames, Set<String> knownProviders, 
         otherVkNames = otherVkNames == null ? Set.of() : otherVkNames;
         knownProviders = knownProviders == null ? Set.of() : knownProviders;
         knownMcpClients = knownMcpClients == null ? Set.of() : knownMcpClients;
-        dialect = dialect == null ? Dialect.LATER : dialect;
+        dialect = dialect == null ? Dialect.V2 : dialect;
     }
 
     /** No lookups, no base, current server. */

@@ -91,6 +91,14 @@ public record VirtualKey(String id, String name, String description, String valu
                 providerConfigs, mcpConfigs, calendarAligned, configHash, createdAt, updatedAt, expiresAt, v);
     }
 
+    /**
+     * This key (a write response) with the GET-only v2 fields of {@code read} where the response left them out:
+     * PUT, POST and rotate answers lack them, which means "not sent", not "none" (REFERENCE-v2.md §11.11.3).
+     */
+    public VirtualKey keepGetOnlyFrom(VirtualKey read) {
+        return read == null ? this : withV2(v2.keepGetOnlyFrom(read.v2()));
+    }
+
     /** The business unit owning the key, or {@code null}. */
     public String businessUnitId() {
         return v2.businessUnitId();

@@ -20,7 +20,7 @@ public final class VirtualKeyRules {
     }
 
     public static List<Violation> validate(VirtualKey vk, RuleContext ctx) {
-        RuleContext c = ctx == null ? RuleContext.basic(Dialect.LATER) : ctx;
+        RuleContext c = ctx == null ? RuleContext.basic(Dialect.V2) : ctx;
         return new Run(c).run(vk);
     }
 
@@ -34,7 +34,7 @@ public final class VirtualKeyRules {
      */
     public static List<Violation> revalidate(VirtualKey before, List<Violation> previous, VirtualKey after,
                                              RuleContext ctx) {
-        RuleContext c = ctx == null ? RuleContext.basic(Dialect.LATER) : ctx;
+        RuleContext c = ctx == null ? RuleContext.basic(Dialect.V2) : ctx;
         if (before == null || previous == null || !sameExceptProviderConfigs(before, after)) {
             return validate(after, c);
         }
@@ -249,7 +249,8 @@ public final class VirtualKeyRules {
                         warn("", "provider_configs", "On this server (v1.4) a key without provider configs may use "
                                 + "every provider");
                     }
-                } else {
+                } else if (!vk.v2().allowsAllProviders()) {
+                    // §11.9: with allow_all_providers the key reaches every configured provider without a config
                     warn("", "provider_configs", "The key has no provider configs, so it denies every provider");
                 }
             }
@@ -270,6 +271,13 @@ public final class VirtualKeyRules {
                     error(path, "max_limit", "The limit must be greater than zero");
                 }
                 Durations.problem(b.resetDuration()).ifPresent(p -> error(path, "reset_duration", p));
+                if (Durations.isQuarterly(b.resetDuration()) && !dialect.atLeast(Dialect.V2)) {
+                    error(path, "reset_duration", "Quarterly budgets (Q) need Bifrost v2; this server speaks "
+                            + dialect.label());
+                }
+                if (b.quarterStartMonth() != null && (b.quarterStartMonth() < 0 || b.quarterStartMonth() > 12)) {
+                    error(path, "reset_duration", "The fiscal year's start month must be 1 to 12");
+                }
                 if (b.resetDuration() != null && !b.resetDuration().isBlank()
                         && !durations.add(b.resetDuration().trim())) {
                     error(path, "reset_duration", "There is already a budget with reset duration "
@@ -336,6 +344,10 @@ public final class VirtualKeyRules {
             }
             if (hasDuration) {
                 Durations.problem(duration).ifPresent(p -> error(path, durField, p));
+                if (Durations.isQuarterly(duration)) {
+                    // §11.4.4: Q is documented for budgets only; whether rate limits take it is unknown
+                    error(path, durField, "Quarterly windows (Q) are for budgets only; use 90d for a rate limit");
+                }
             }
         }
 

@@ -408,7 +408,8 @@ public final class VirtualKeyEditorViewModel {
                 throw e;
             }
             backend.journal("save", mine, sent, true, "saved");
-            return last != null ? last : backend.fetch(mine.id());
+            // write answers lack the GET-only v2 fields (REFERENCE-v2.md §11.11.3): keep the server copy's
+            return last != null ? last.keepGetOnlyFrom(server) : backend.fetch(mine.id());
         }, saved -> {
             open(saved, saved);
             done("Saved " + saved.name() + ".");
@@ -428,7 +429,8 @@ public final class VirtualKeyEditorViewModel {
             // re-read and show what the server really holds.
             status.set("The save failed (" + info.message() + "); reading what the server holds…");
             running = runner.run("Re-reading " + mine.name(), p -> backend.fetch(mine.id()), truth -> {
-                boolean committed = !Objects.equals(truth.updatedAt(), base.get().updatedAt());
+                boolean committed = bifrostdesk.virtualkey.api.CommittedErrors.isCommitted(error)
+                        || !Objects.equals(truth.updatedAt(), base.get().updatedAt());
                 replaceWithServer(truth, committed
                         ? "The server answered an error but committed the change. The tree shows what it holds now."
                         : "The save failed: " + info.message() + ". The server is unchanged; Ctrl+Z brings your edits back.");

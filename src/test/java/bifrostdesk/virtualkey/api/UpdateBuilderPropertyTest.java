@@ -167,7 +167,7 @@ class UpdateBuilderPropertyTest {
                 item.get("key_ids").forEach(n -> ids.add(n.asText()));
                 assertThat(ids).isEqualTo(pc.keyIds());
             }
-            if (dialect == Dialect.LATER) {
+            if (dialect.atLeast(Dialect.LATER)) {
                 List<String> blocked = new ArrayList<>();
                 item.get("blacklisted_models").forEach(n -> blocked.add(n.asText()));
                 assertThat(blocked).isEqualTo(pc.blacklistedModels());
