@@ -33,7 +33,7 @@ public final class Cli {
     static final String COMMON = """
             Common options:
               --server URL        Bifrost gateway (default: $BIFROST_DESK_SERVER)
-              --dialect D         force the API dialect: legacy | v1.5 | later (default: detected)
+              --dialect D         force the API dialect: legacy | v1.5 | later | v2 (default: detected)
               --workspace DIR     workspace folder for drafts and the journal (default: the app's folder for
                                   this server, under $BIFROST_DESK_HOME or the OS data folder)
               -h, --help          help of the command
