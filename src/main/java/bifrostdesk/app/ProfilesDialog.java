@@ -277,7 +277,7 @@ final class ProfilesDialog {
         }
         BifrostClient client = new BifrostClient(new ServerEndpoint(p.url(), c), o);
         client.health();
-        String lock = setupLockCheck(client, p);
+        String lock = bifrostdesk.connection.lock.SetupLockReport.of(client, p.sendsCredentialsInClear());
         if (lock != null) {
             return lock;
         }
@@ -289,44 +289,6 @@ final class ProfilesDialog {
         return "✔ Bifrost " + version + " (" + client.detectDialect().label() + ")"
                 + (auth ? ", sign-in required" : ", no sign-in") + (p.sendsCredentialsInClear()
                 ? ". Warning: plain http — the password would cross the network unencrypted." : ".");
-    }
-
-    /**
-     * The v2.2.6 setup lock in words (REFERENCE-v2.md §11.2.1), or null when it does not stand in the way: not
-     * locked, or locked and the profile's token was accepted.
-     */
-    private static String setupLockCheck(BifrostClient client, Profile p) throws Exception {
-        bifrostdesk.virtualkey.api.AuthStatus status;
-        try {
-            status = client.authStatus();
-        } catch (bifrostdesk.virtualkey.api.ApiException e) {
-            if (e.kind() == bifrostdesk.virtualkey.api.ApiException.Kind.NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
-        if (status.lockedWithoutToken()) {
-            return "✘ Bifrost " + client.version() + " is locked and has no setup token: the operator must set "
-                    + "setup_token in config.json (or BIFROST_SETUP_TOKEN) and restart it.";
-        }
-        if (!status.needsSetupToken()) {
-            return null;
-        }
-        if (!client.hasSetupToken()) {
-            return "✘ Bifrost " + client.version() + " is locked until it is set up: choose the sign-in \""
-                    + Profile.AuthMode.SETUP_TOKEN.label() + "\" and enter its setup token.";
-        }
-        try {
-            client.checkSetupToken();
-        } catch (bifrostdesk.virtualkey.api.ApiException e) {
-            if (e.isSetupLock()) {
-                return "✘ " + e.userMessage();
-            }
-            throw e;
-        }
-        return "✔ Bifrost " + client.version() + " (" + client.detectDialect().label() + "), setup lock: the token "
-                + "was accepted" + (p.sendsCredentialsInClear()
-                ? ". Warning: plain http — the token would cross the network unencrypted." : ".");
     }
 
     private static TextField field(String id, String prompt) {

@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SetupLockWindowTest extends WindowTestBase {
-    private static final String TOKEN = "window-test-setup-token";
+    private static final String TOKEN = "wt-tok-9";
     private static final String DRAFTED = "edited while the gateway was locked";
 
     private Stage stage;
@@ -79,7 +79,7 @@ class SetupLockWindowTest extends WindowTestBase {
                 .contains("setup_token in config.json", "BIFROST_SETUP_TOKEN", "never prints it");
         assertThat(robot.lookup("#signInDialog").tryQuery()).as("not a sign-in").isEmpty();
 
-        enterToken(robot, "a-wrong-token");
+        enterToken(robot, "wrong");
         await(() -> tokenDialogSays(robot, "did not accept that setup token"));
         // the wrong token cost nothing: the draft is still on disk and counted, and nothing was sent
         assertThat(workspace.loadDrafts()).singleElement().satisfies(d ->
