@@ -263,8 +263,9 @@ public final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
-                getScene().getWindow(), vm.serverProperty().get(), vm.versionProperty().get(),
-                vm.dialectProperty().get(), links));
+                getScene().getWindow(), vm.serverProperty().get(), vm.versionProperty().get()
+                        + (vm.featuresProperty().get() != null && vm.featuresProperty().get().newerThanTested()
+                        ? " (newer than tested)" : ""), vm.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
                 sync, journal, refresh, theme, about);
         bar.setId("toolbar");
