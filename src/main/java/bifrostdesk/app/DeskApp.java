@@ -152,6 +152,11 @@ public class DeskApp extends Application {
         if (options.dialectOverride() != null) {
             clientOptions = clientOptions.withDialect(options.dialectOverride());
         }
+        // scripted use, like BIFROST_DESK_USER/PASSWORD; otherwise the connect flow asks and keeps it per profile
+        // (REFERENCE-v2.md §11.2.1, connection.lock.SetupLockGate). The built-in sandbox runs unlocked.
+        if (!profile.name().equals(SANDBOX)) {
+            clientOptions = clientOptions.withSetupToken(System.getenv("BIFROST_DESK_SETUP_TOKEN"));
+        }
         return new BifrostClient(new ServerEndpoint(url, creds), clientOptions);
     }
 

@@ -105,6 +105,11 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<SetupToken> askSetupToken(String server, String reason, String storeNote) {
+        return SetupTokenDialog.show(owner, server, reason, storeNote);
+    }
+
+    @Override
     public DeletedChoice keyDeletedOnServer(String keyName) {
         Alert a = new Alert(Alert.AlertType.WARNING);
         a.initOwner(owner);

@@ -3,14 +3,18 @@ package bifrostdesk.app;
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.connection.CredentialStore;
+import bifrostdesk.connection.Credentials;
 import bifrostdesk.connection.MemoryCredentialStore;
 import bifrostdesk.connection.Profile;
+import bifrostdesk.connection.SetupTokens;
+import bifrostdesk.connection.lock.SetupLockGate;
 import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.drafts.Draft;
 import bifrostdesk.drafts.Journal;
 import bifrostdesk.drafts.SyncService;
 import bifrostdesk.drafts.Workspace;
 import bifrostdesk.virtualkey.api.ApiException;
+import bifrostdesk.virtualkey.api.AuthStatus;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
@@ -19,6 +23,7 @@ import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.RuleContext;
+import bifrostdesk.virtualkey.model.ServerFeatures;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.model.VirtualKeyRules;
 import bifrostdesk.virtualkey.tree.ClientEditorBackend;
@@ -34,6 +39,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -54,6 +61,9 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper server = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("…");
     private final ReadOnlyStringWrapper dialect = new ReadOnlyStringWrapper("…");
+    private final ReadOnlyObjectWrapper<ServerFeatures> features = new ReadOnlyObjectWrapper<>();
+    private final SetupLockGate setupLock;
+    private boolean lockedNoticeShown;
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyIntegerWrapper pendingDrafts = new ReadOnlyIntegerWrapper();
@@ -79,6 +89,7 @@ public final class MainViewModel {
         this.runner = runner;
         this.dialogs = dialogs;
         this.list = new VirtualKeyListViewModel(client, runner);
+        this.setupLock = new SetupLockGate(client, runner, dialogs);
         this.editor = new VirtualKeyEditorViewModel(new ClientEditorBackend(client, () -> activeDialect) {
             @Override
             public void journal(String action, VirtualKey key, java.util.List<PlannedRequest> sent, boolean ok,
@@ -187,6 +198,7 @@ public final class MainViewModel {
     public void attachProfile(Profile p, CredentialStore store) {
         this.profile = p;
         this.credentials = store;
+        setupLock.attach(p.name(), new SetupTokens(store));
     }
 
     public Profile profile() {
@@ -453,6 +465,8 @@ public final class MainViewModel {
 
     /** Loads the drafts of the last session, then connects. */
     public void start() {
+        // the user asked (first start, Refresh): a locked gateway may ask for its setup token again
+        setupLock.askAgain();
         if (workspace != null && drafts.isEmpty() && draftsOnDisk.isEmpty()) {
             runner.run("Reading drafts", p -> {
                 workspace.cachedKeys().value().forEach(k -> cachedKeys.put(k.id(), k));
@@ -473,11 +487,34 @@ public final class MainViewModel {
         }
     }
 
-    /** Connects: version, dialect, lookups, then the first page of keys; offline, the cached copies. */
+    /**
+     * Connects: is-auth-enabled and the setup lock first (REFERENCE-v2.md §11.14 step 1, {@link SetupLockGate}),
+     * then version, dialect, lookups and the first page of keys; offline, the cached copies.
+     */
     private void connect(boolean reopenDraft) {
         connection.set("Connecting to " + server.get() + "…");
+        setupLock.pass(status -> connect(reopenDraft, status), stop -> stoppedAtLock(stop, reopenDraft),
+                e -> connectFailed(e, reopenDraft));
+    }
+
+    /** The gateway is locked and no token got through: offline-ish with the reason, drafts untouched. */
+    private void stoppedAtLock(SetupLockGate.Stop stop, boolean reopenDraft) {
+        LOG.warning("Not connected to " + server.get() + ": " + stop.reason());
+        if (stop.lockedWithoutToken()) {
+            // polls like any offline state, so a restarted gateway is picked up; the dialog is shown once
+            goOffline(new IllegalStateException(stop.reason()), reopenDraft);
+            if (!lockedNoticeShown) {
+                lockedNoticeShown = true;
+                dialogs.showError("The gateway is locked", stop.reason());
+            }
+        }
+        connection.set(stop.status());
+        offlineReason.set(stop.reason());
+    }
+
+    private void connect(boolean reopenDraft, AuthStatus status) {
         runner.run("Connecting", p -> {
-            if (needsSignIn()) {
+            if (needsSignIn(status)) {
                 throw new ApiException(ApiException.Kind.UNAUTHORIZED, 401, "Sign-in required", "GET",
                         "/api/session/is-auth-enabled", null);
             }
@@ -492,12 +529,15 @@ public final class MainViewModel {
             version.set((String) r[0]);
             activeDialect = (Dialect) r[1];
             dialect.set(activeDialect.label());
+            features.set(client.features());
+            lockedNoticeShown = false;
             lookups.set((Lookups.Snapshot) r[2]);
             online.set(true);
             offlineSince = null;
             connection.set("Online");
             offlineReason.set("");
-            LOG.info("Connected to " + server.get() + " (Bifrost " + r[0] + ", dialect " + activeDialect.label() + ")");
+            LOG.info("Connected to " + server.get() + " (" + features.get().describe() + ", dialect "
+                    + activeDialect.label() + (features.get().setupLock() ? ", setup lock" : "") + ")");
             list.reload();
             if (reopenDraft) {
                 reopenNewestDraft();
@@ -510,34 +550,35 @@ public final class MainViewModel {
                 dialogs.notify("Back online: " + queued + " queued draft" + (queued == 1 ? "" : "s")
                         + " — press Sync to send " + (queued == 1 ? "it" : "them") + ".");
             }
-        }, e -> {
-            if (e instanceof ApiException api && api.kind() == ApiException.Kind.UNAUTHORIZED) {
-                connection.set("Sign-in needed");
-                signIn("This Bifrost needs you to sign in.", 3, () -> connect(reopenDraft),
-                        () -> connection.set("Not signed in — press Refresh to try again"));
-                return;
-            }
-            LOG.warning("Cannot reach " + server.get() + ": " + message(e));
-            goOffline(e, reopenDraft);
-        });
+        }, e -> connectFailed(e, reopenDraft));
+    }
+
+    private void connectFailed(Throwable e, boolean reopenDraft) {
+        if (e instanceof ApiException api && api.kind() == ApiException.Kind.UNAUTHORIZED) {
+            connection.set("Sign-in needed");
+            signIn("This Bifrost needs you to sign in.", 3, () -> connect(reopenDraft),
+                    () -> connection.set("Not signed in — press Refresh to try again"));
+            return;
+        }
+        if (e instanceof ApiException api && api.isSetupLock()) {
+            // the lock refused a call after the gate let us through (the token changed meanwhile): Refresh asks
+            connection.set("Setup token needed — press Refresh to try again");
+            offlineReason.set(api.userMessage());
+            dialogs.showError("Not connected", api.userMessage());
+            return;
+        }
+        LOG.warning("Cannot reach " + server.get() + ": " + message(e));
+        goOffline(e, reopenDraft);
     }
 
     /**
-     * Asks {@code /api/session/is-auth-enabled} (exempt from auth) whether the gateway wants a sign-in we do not
-     * have yet. Older gateways without the endpoint answer 404: then the first real call tells (401).
+     * Whether the gateway wants a sign-in we do not have yet, from what {@code /api/session/is-auth-enabled} (exempt
+     * from auth) told the setup-lock check. Older gateways without the endpoint count as "no": the first real call
+     * tells (401).
      */
-    private boolean needsSignIn() throws ApiException {
-        if (client.hasSession() || !(client.endpoint().credentials() instanceof bifrostdesk.connection.Credentials.None)) {
-            return false;
-        }
-        try {
-            return client.isAuthEnabled();
-        } catch (ApiException e) {
-            if (e.kind() == ApiException.Kind.NOT_FOUND) {
-                return false;
-            }
-            throw e;
-        }
+    private boolean needsSignIn(AuthStatus status) {
+        return !client.hasSession() && client.endpoint().credentials() instanceof Credentials.None
+                && status.authEnabled();
     }
 
     private void goOffline(Throwable e, boolean reopenDraft) {
@@ -830,6 +871,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty versionProperty() {
         return version.getReadOnlyProperty();
+    }
+
+    /** What the server was found to be (version, "newer than tested", setup lock); null until connected. */
+    public ReadOnlyObjectProperty<ServerFeatures> featuresProperty() {
+        return features.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty dialectProperty() {

@@ -263,8 +263,9 @@ public final class MainWindow extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
-                getScene().getWindow(), vm.serverProperty().get(), vm.versionProperty().get(),
-                vm.dialectProperty().get(), links));
+                getScene().getWindow(), vm.serverProperty().get(), vm.versionProperty().get()
+                        + (vm.featuresProperty().get() != null && vm.featuresProperty().get().newerThanTested()
+                        ? " (newer than tested)" : ""), vm.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
                 sync, journal, refresh, theme, about);
         bar.setId("toolbar");
@@ -341,7 +342,13 @@ public final class MainWindow extends BorderPane {
                 vm.serverProperty()));
         Label version = new Label();
         version.setId("statusVersion");
-        version.textProperty().bind(Bindings.concat("Bifrost ", vm.versionProperty()));
+        // "Bifrost v2.3.0 (newer than tested)" once connected (ServerFeatures, REFERENCE-v2.md §11.1.1)
+        version.textProperty().bind(Bindings.createStringBinding(() -> vm.featuresProperty().get() == null
+                ? "Bifrost " + vm.versionProperty().get() : vm.featuresProperty().get().describe(),
+                vm.featuresProperty(), vm.versionProperty()));
+        version.setTooltip(new Tooltip());
+        version.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> vm.featuresProperty().get() == null
+                ? version.getText() : vm.featuresProperty().get().notes(), vm.featuresProperty(), version.textProperty()));
         Label dialect = new Label();
         dialect.setId("statusDialect");
         dialect.textProperty().bind(Bindings.concat("dialect ", vm.dialectProperty()));

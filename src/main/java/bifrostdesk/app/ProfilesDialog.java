@@ -5,6 +5,7 @@ import bifrostdesk.connection.CredentialStore;
 import bifrostdesk.connection.Profile;
 import bifrostdesk.connection.ProfileStore;
 import bifrostdesk.connection.ServerEndpoint;
+import bifrostdesk.connection.SetupTokens;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.ClientOptions;
 import java.io.IOException;
@@ -62,11 +63,32 @@ final class ProfilesDialog {
         auth.getItems().setAll(Profile.AuthMode.values());
         auth.setId("profileAuth");
         auth.setAccessibleText("Sign-in");
+        auth.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Profile.AuthMode m) {
+                return m == null ? "" : m.label();
+            }
+
+            @Override
+            public Profile.AuthMode fromString(String s) {
+                return null;
+            }
+        });
+        SetupTokens tokens = new SetupTokens(credentials);
         TextField user = field("profileUser", "admin user");
         PasswordField password = new PasswordField();
         password.setId("profilePassword");
         password.setAccessibleText("Password");
         password.setPromptText("kept in the keychain");
+        Label secretLabel = new Label("Password");
+        secretLabel.setId("profileSecretLabel");
+        // the setup token takes the password's place (REFERENCE-v2.md §11.2.1): kept like it, under its own entry
+        auth.valueProperty().addListener((o, a, b) -> {
+            boolean setup = b == Profile.AuthMode.SETUP_TOKEN;
+            secretLabel.setText(setup ? "Setup token" : "Password");
+            password.setAccessibleText(setup ? "Setup token" : "Password");
+            user.setDisable(setup);
+        });
         CheckBox confirm = new CheckBox("Confirm every save with an explicit tick");
         confirm.setId("profileConfirmSaves");
         CheckBox keepValues = new CheckBox("Keep key values in this profile's workspace (off: they are never written)");
@@ -99,7 +121,7 @@ final class ProfilesDialog {
         form.addRow(2, new Label("Colour tag"), colour);
         form.addRow(3, new Label("Sign-in"), auth);
         form.addRow(4, new Label("User"), user);
-        form.addRow(5, new Label("Password"), password);
+        form.addRow(5, secretLabel, password);
         form.add(confirm, 1, 6);
         form.add(keepValues, 1, 7);
         form.addRow(8, new Label("Trusted CA"), new HBox(4, ca, browse));
@@ -127,7 +149,9 @@ final class ProfilesDialog {
             auth.setValue(p.authMode());
             user.setText(p.user() == null ? "" : p.user());
             password.clear();
-            password.setPromptText(credentials.read(p.name()).isPresent() ? "stored — type to replace" : "not stored");
+            boolean stored = p.authMode() == Profile.AuthMode.SETUP_TOKEN ? tokens.read(p.name()).isPresent()
+                    : credentials.read(p.name()).isPresent();
+            password.setPromptText(stored ? "stored — type to replace" : "not stored");
             confirm.setSelected(p.confirmEverySave());
             keepValues.setSelected(p.keepKeyValues());
             ca.setText(p.trustedCaFile() == null ? "" : p.trustedCaFile());
@@ -158,7 +182,11 @@ final class ProfilesDialog {
             try {
                 store.put(p);
                 if (!password.getText().isEmpty()) {
-                    credentials.write(p.name(), password.getText());
+                    if (p.authMode() == Profile.AuthMode.SETUP_TOKEN) {
+                        tokens.write(p.name(), password.getText().trim());
+                    } else {
+                        credentials.write(p.name(), password.getText());
+                    }
                     password.clear();
                 }
                 reload.run();
@@ -175,6 +203,7 @@ final class ProfilesDialog {
                 try {
                     store.remove(p.name());
                     credentials.delete(p.name());
+                    tokens.delete(p.name());
                     reload.run();
                     clear.run();
                 } catch (IOException ex) {
@@ -186,7 +215,9 @@ final class ProfilesDialog {
         test.setId("profileTest");
         test.setOnAction(e -> {
             Profile p = current.get();
-            String pw = password.getText().isEmpty() ? credentials.read(p.name()).orElse("") : password.getText();
+            String pw = !password.getText().isEmpty() ? password.getText()
+                    : (p.authMode() == Profile.AuthMode.SETUP_TOKEN ? tokens.read(p.name())
+                    : credentials.read(p.name())).orElse("");
             result.setText("Testing " + p.url() + "…");
             Task<String> t = new Task<>() {
                 @Override
@@ -223,13 +254,16 @@ final class ProfilesDialog {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        if (p.authMode() != Profile.AuthMode.NONE && (p.user() == null || p.user().isBlank())) {
+        if (p.authMode().needsUser() && (p.user() == null || p.user().isBlank())) {
             return "Sign-in needs a user name.";
         }
         return null;
     }
 
-    /** Health, version and sign-in check of a profile, in words. Blocking. */
+    /**
+     * Health, version and sign-in check of a profile, in words. Blocking. {@code password} is the setup token for a
+     * SETUP_TOKEN profile.
+     */
     static String testConnection(Profile p, String password) throws Exception {
         Credentials c = p.authMode() == Profile.AuthMode.BASIC && p.user() != null && !password.isEmpty()
                 ? Credentials.basic(p.user(), password) : Credentials.none();
@@ -238,8 +272,15 @@ final class ProfilesDialog {
         if (p.trustedCaFile() != null) {
             o = o.withTrustedCa(Path.of(p.trustedCaFile()));
         }
+        if (p.authMode() == Profile.AuthMode.SETUP_TOKEN) {
+            o = o.withSetupToken(password);
+        }
         BifrostClient client = new BifrostClient(new ServerEndpoint(p.url(), c), o);
         client.health();
+        String lock = bifrostdesk.connection.lock.SetupLockReport.of(client, p.sendsCredentialsInClear());
+        if (lock != null) {
+            return lock;
+        }
         boolean auth = client.isAuthEnabled();
         if (auth && p.authMode() == Profile.AuthMode.SESSION && p.user() != null && !password.isEmpty()) {
             client.login(p.user(), password);

@@ -15,12 +15,13 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
             Usage: bifrost-desk [options]
               --server URL          Bifrost gateway to manage (default: $BIFROST_DESK_SERVER, else the built-in sandbox)
               --profile NAME        a saved server profile (name, URL, sign-in, colour tag)
-              --dialect D           force the API dialect: legacy | v1.5 | later (default: detected)
+              --dialect D           force the API dialect: legacy | v1.5 | later | v2 (default: detected)
               --sandbox-seed S      seed of the built-in sandbox: small | large | empty (default: small)
               --sandbox-dialect D   dialect the built-in sandbox speaks (default: later)
               --help                this text
             Environment: BIFROST_DESK_SERVER (server URL), BIFROST_DESK_USER and BIFROST_DESK_PASSWORD (admin
-            credentials for scripted use; never stored), BIFROST_DESK_HOME (one folder for data and logs).
+            credentials for scripted use; never stored), BIFROST_DESK_SETUP_TOKEN (the setup token of a locked
+            v2.2.6+ gateway; never stored), BIFROST_DESK_HOME (one folder for data and logs).
             """;
 
     public static StartOptions parse(List<String> args, String envServer) {

@@ -37,7 +37,8 @@ public final class Cli {
               --workspace DIR     workspace folder for drafts and the journal (default: the app's folder for
                                   this server, under $BIFROST_DESK_HOME or the OS data folder)
               -h, --help          help of the command
-            Credentials: $BIFROST_DESK_USER and $BIFROST_DESK_PASSWORD (HTTP Basic) when set.
+            Credentials: $BIFROST_DESK_USER and $BIFROST_DESK_PASSWORD (HTTP Basic) when set;
+            $BIFROST_DESK_SETUP_TOKEN, the setup token of a locked v2.2.6+ gateway (X-Bifrost-Setup-Token).
             """;
 
     static final String USAGE = """
@@ -107,6 +108,21 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * The user message of a failed call, with what to do on the command line for the setup lock's refusals
+     * (REFERENCE-v2.md §11.2.1): they are auth errors like a 401 and exit 1 like them.
+     */
+    static String explain(ApiException e) {
+        String where = ApiException.WHERE_THE_TOKEN_IS;
+        return switch (e.kind()) {
+            case SETUP_TOKEN_REQUIRED -> "The gateway is locked until it is set up (401 from its setup lock): set "
+                    + Connection.SETUP_TOKEN_VARIABLE + " to its setup token. " + where;
+            case SETUP_TOKEN_INVALID -> "The gateway did not accept the setup token in "
+                    + Connection.SETUP_TOKEN_VARIABLE + " (403 invalid setup token). " + where;
+            default -> e.userMessage();
+        };
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -164,7 +180,7 @@ public final class Cli {
             }
             return e.code;
         } catch (ApiException e) {
-            err.println(e.userMessage());
+            err.println(explain(e));
             return EXIT_ERROR;
         } catch (IOException e) {
             err.println("File error: " + e.getMessage());

@@ -436,7 +436,7 @@ final class Commands {
                     failed = true;
                 }
             } catch (ApiException e) {
-                err.println(label + ": " + e.userMessage() + " Draft kept.");
+                err.println(label + ": " + Cli.explain(e) + " Draft kept.");
                 failed = true;
             } catch (IOException e) {
                 throw e;

@@ -6,6 +6,7 @@ import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.drafts.Workspace;
 import bifrostdesk.virtualkey.api.ApiException;
 import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.api.ClientOptions;
 import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.ProgressListener;
 import bifrostdesk.virtualkey.api.VkQuery;
@@ -17,10 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One command's server: the client (Basic credentials from the environment when set), the dialect (forced or
- * detected) and the workspace of that server (drafts, journal).
+ * One command's server: the client (Basic credentials and the setup token from the environment when set), the
+ * dialect (forced or detected) and the workspace of that server (drafts, journal).
  */
 final class Connection {
+    /** The gateway's setup token for scripted use; like the password, there is no option for it (ps, history). */
+    static final String SETUP_TOKEN_VARIABLE = "BIFROST_DESK_SETUP_TOKEN";
+
     final String url;
     final BifrostClient client;
     final Dialect dialect;
@@ -62,7 +66,9 @@ final class Connection {
         if (user != null && !user.isEmpty()) {
             endpoint = endpoint.withCredentials(Credentials.basic(user, password == null ? "" : password));
         }
-        BifrostClient client = new BifrostClient(endpoint);
+        // REFERENCE-v2.md §11.2.1: a v2.2.6+ gateway without dashboard auth locks /api until it gets the setup token
+        BifrostClient client = new BifrostClient(endpoint, ClientOptions.defaults()
+                .withSetupToken(env.get(SETUP_TOKEN_VARIABLE)));
         Dialect dialect;
         if (forced != null) {
             client = client.withDialect(forced);

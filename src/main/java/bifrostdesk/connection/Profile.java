@@ -8,7 +8,7 @@ import java.util.Objects;
  * lives in the OS keychain (or, where there is none, in memory for the session).
  *
  * @param colour            a tag shown on the window so production is never mistaken for staging
- * @param user              user name for Basic or session sign-in, or {@code null}
+ * @param user              user name for Basic or session sign-in, or {@code null} (none for a setup token)
  * @param confirmEverySave  saves need an explicit tick in the plan dialog (on by default for red profiles)
  * @param trustedCaFile     a PEM certificate file to trust in addition to the system's CAs, or {@code null}
  * @param keepKeyValues     the user opted in to keeping VK values in this profile's workspace (off by default)
@@ -24,7 +24,28 @@ public record Profile(String name, String url, Colour colour, AuthMode authMode,
         /** The admin user and password on every request. */
         BASIC,
         /** Sign in once ({@code POST /api/session/login}) and use the session cookie. */
-        SESSION
+        SESSION,
+        /**
+         * A Bifrost v2.2.6+ gateway whose dashboard auth is off: its setup lock wants the operator's setup token on
+         * every {@code /api} call (REFERENCE-v2.md §11.2.1). The token is kept like a password, see
+         * {@link SetupTokens}; no user name.
+         */
+        SETUP_TOKEN;
+
+        /** Words for the profile editor's choice. */
+        public String label() {
+            return switch (this) {
+                case NONE -> "none";
+                case BASIC -> "user and password (every request)";
+                case SESSION -> "user and password (sign in once)";
+                case SETUP_TOKEN -> "setup token (v2.2.6+, auth off)";
+            };
+        }
+
+        /** Whether this kind of sign-in needs a user name. */
+        public boolean needsUser() {
+            return this == BASIC || this == SESSION;
+        }
     }
 
     public Profile {

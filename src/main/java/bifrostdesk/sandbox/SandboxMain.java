@@ -7,7 +7,8 @@ import java.util.Locale;
 /** Standalone sandbox: {@code java -cp ... bifrostdesk.sandbox.SandboxMain [options]}. Runs until killed. */
 public final class SandboxMain {
     static final String USAGE = "Usage: SandboxMain [--port N (default 8080)] [--dialect legacy|v1.5|later"
-            + " (default later)] [--seed empty|small|large (default small)] [--auth user:pass] [--help]";
+            + " (default later)] [--seed empty|small|large (default small)] [--auth user:pass]"
+            + " [--setup-token TOKEN | --setup-lock-without-token (v2 only; default: $BIFROST_SETUP_TOKEN)] [--help]";
 
     private SandboxMain() {
     }
@@ -15,7 +16,7 @@ public final class SandboxMain {
     public static void main(String[] args) throws InterruptedException {
         SandboxServer server;
         try {
-            server = run(args, System.out);
+            server = run(args, System.out, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
@@ -31,12 +32,26 @@ public final class SandboxMain {
 
     /** Parses the arguments and starts the server (null after --help). Does not block. */
     public static SandboxServer run(String[] args, PrintStream out) {
+        return run(args, out, java.util.Map.of());
+    }
+
+    /**
+     * As above; {@code env} may hold {@code BIFROST_SETUP_TOKEN}, which locks a v2 sandbox as it locks Bifrost
+     * (REFERENCE-v2.md §11.2.1) unless {@code --setup-token} or {@code --setup-lock-without-token} is given.
+     */
+    public static SandboxServer run(String[] args, PrintStream out, java.util.Map<String, String> env) {
         SandboxOptions o = SandboxOptions.defaults().withPort(8080);
+        boolean lockGiven = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
                 out.println(USAGE);
                 return null;
+            }
+            if (a.equals("--setup-lock-without-token")) {
+                o = o.withSetupLockWithoutToken();
+                lockGiven = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value for " + a);
@@ -71,12 +86,26 @@ public final class SandboxMain {
                     }
                     o = o.withBasicAuth(v.substring(0, c), v.substring(c + 1));
                 }
+                case "--setup-token" -> {
+                    o = o.withSetupToken(v);
+                    lockGiven = true;
+                }
                 default -> throw new IllegalArgumentException("Unknown option: " + a);
             }
         }
+        String envToken = env.get("BIFROST_SETUP_TOKEN");
+        if (!lockGiven && o.dialect() == Dialect.V2 && envToken != null && !envToken.isBlank()) {
+            o = o.withSetupToken(envToken);
+        }
+        if (o.setupLock() && o.dialect() != Dialect.V2) {
+            throw new IllegalArgumentException("The setup lock came with Bifrost v2.2.6: use it with --dialect v2");
+        }
         SandboxServer server = SandboxServer.start(o);
+        // never print the token: Bifrost does not either (§11.2.1)
+        String lock = !o.setupLock() || o.username() != null ? ""
+                : o.setupToken() != null ? ", setup lock on" : ", setup lock on without a token";
         out.println("Bifrost sandbox (" + o.dialect().label() + ", " + SandboxServer.versionOf(o.dialect()) + ", seed "
-                + o.seed().name().toLowerCase(Locale.ROOT) + (o.username() != null ? ", auth on" : "")
+                + o.seed().name().toLowerCase(Locale.ROOT) + (o.username() != null ? ", auth on" : "") + lock
                 + ") listening on " + server.baseUrl());
         out.flush();
         return server;

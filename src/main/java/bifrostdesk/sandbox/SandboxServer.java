@@ -37,7 +37,8 @@ public final class SandboxServer implements AutoCloseable {
     private SandboxServer(SandboxOptions options) throws IOException {
         this.options = options;
         this.store = SeedData.build(options.seed(), options.dialect());
-        this.auth = new SessionAuth(options.username(), options.password());
+        this.auth = new SessionAuth(options.username(), options.password(), options.dialect(), options.setupLock(),
+                options.setupToken());
         this.session = new SessionHandler(auth);
         this.virtualKeys = new VirtualKeyHandler(store, options.dialect(), failAfterCommit);
         this.lookups = new LookupHandler(store, options.dialect());
@@ -192,13 +193,17 @@ public final class SandboxServer implements AutoCloseable {
             ex.error(failStatus, Json.reason(failStatus));
             return;
         }
+        // the v2.2.6 setup lock runs before the normal auth (REFERENCE-v2.md §11.2.1)
+        if (auth.refusedBySetupLock(ex)) {
+            return;
+        }
         boolean exempt = ex.path.equals("/api/session/is-auth-enabled") || ex.path.equals("/api/session/login");
         if (!exempt && !auth.authorized(ex)) {
             ex.error(401, "Unauthorized");
             return;
         }
         if (ex.path.equals("/api/version") && ex.method.equals("GET")) {
-            ex.ok(TextNode.valueOf(versionOf(options.dialect())));
+            ex.ok(TextNode.valueOf(options.version() != null ? options.version() : versionOf(options.dialect())));
             return;
         }
         if (session.handle(ex)) {

@@ -80,4 +80,15 @@ public final class ScriptedDialogs implements DialogService {
     public void showSecretOnce(String title, String message, String secret) {
         secretsShown.add(secret);
     }
+
+    /** Answers to setup-token questions, in order; none left = cancel. */
+    public final Deque<SetupToken> setupTokens = new ArrayDeque<>();
+    /** The reasons given with each setup-token question. */
+    public final List<String> setupTokenReasons = new ArrayList<>();
+
+    @Override
+    public Optional<SetupToken> askSetupToken(String server, String reason, String storeNote) {
+        setupTokenReasons.add(reason);
+        return Optional.ofNullable(setupTokens.poll());
+    }
 }

@@ -42,6 +42,23 @@ public interface DialogService {
      */
     Optional<SignIn> signIn(String server, String user, String reason, String storeNote);
 
+    /**
+     * The gateway's setup lock wants its setup token (Bifrost v2.2.6+ with dashboard auth off, REFERENCE-v2.md
+     * §11.2.1). {@code reason} says why (first time, a wrong token); {@code storeNote} where a remembered token is
+     * kept. Empty when the user cancelled. A default so that doubles which never meet a locked gateway need not care.
+     */
+    default Optional<SetupToken> askSetupToken(String server, String reason, String storeNote) {
+        return Optional.empty();
+    }
+
+    /** What the user typed as the setup token. */
+    record SetupToken(String token, boolean remember) {
+        @Override
+        public String toString() {
+            return "SetupToken[token=***, remember=" + remember + "]";
+        }
+    }
+
     /** What the user typed to sign in. */
     record SignIn(String user, String password, boolean remember) {
         @Override

@@ -26,8 +26,29 @@ public final class ApiException extends Exception {
         /** Connection refused, unknown host, no route, TLS handshake failure. */
         UNREACHABLE,
         /** Cancelled by {@link BifrostClient#cancelAll()}, a {@link CancelToken} or thread interruption. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * 401 from the v2.2.6 setup lock (REFERENCE-v2.md §11.2.1): dashboard auth is off and the request carried no
+         * {@code X-Bifrost-Setup-Token}. Not a sign-in problem: asking for a user and password would not help.
+         */
+        SETUP_TOKEN_REQUIRED,
+        /** 403 {@code invalid setup token} (§11.2.1): the setup token sent is wrong. Ask for it again. */
+        SETUP_TOKEN_INVALID,
+        /**
+         * 403 {@code ... no setup token is set ...} (§11.2.1): the server is locked and has no token, so nothing but
+         * the public routes works until the operator restarts Bifrost with one.
+         */
+        SETUP_TOKEN_NOT_CONFIGURED
     }
+
+    /**
+     * The stable parts of the setup lock's {@code error.message} texts (REFERENCE-v2.md §11.2.1, §11.12; from
+     * {@code SetupLockMiddleware} in middlewares.go). The status alone cannot tell them apart: a 401 may be an
+     * ordinary {@code Unauthorized} and a 403 an enterprise RBAC refusal.
+     */
+    static final String LOCK_MISSING_TEXT = "X-Bifrost-Setup-Token";
+    static final String LOCK_INVALID_TEXT = "invalid setup token";
+    static final String LOCK_NOT_SET_TEXT = "no setup token is set";
 
     private final Kind kind;
     private final int status;
@@ -59,6 +80,21 @@ public final class ApiException extends Exception {
         return sb.toString();
     }
 
+    /** The kind of an HTTP error answer: by status, and for the setup lock's 401/403 by its message too. */
+    static Kind kindFor(int status, String serverMessage) {
+        String m = serverMessage == null ? "" : serverMessage.toLowerCase(java.util.Locale.ROOT);
+        if (status == 401 && m.contains(LOCK_MISSING_TEXT.toLowerCase(java.util.Locale.ROOT))) {
+            return Kind.SETUP_TOKEN_REQUIRED;
+        }
+        if (status == 403 && m.contains(LOCK_NOT_SET_TEXT)) {
+            return Kind.SETUP_TOKEN_NOT_CONFIGURED;
+        }
+        if (status == 403 && m.contains(LOCK_INVALID_TEXT)) {
+            return Kind.SETUP_TOKEN_INVALID;
+        }
+        return kindForStatus(status);
+    }
+
     static Kind kindForStatus(int status) {
         return switch (status) {
             case 401 -> Kind.UNAUTHORIZED;
@@ -70,6 +106,27 @@ public final class ApiException extends Exception {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** One of the setup lock's refusals (§11.2.1): the fix is a setup token, not a sign-in. */
+    public boolean isSetupLock() {
+        return kind == Kind.SETUP_TOKEN_REQUIRED || kind == Kind.SETUP_TOKEN_INVALID
+                || kind == Kind.SETUP_TOKEN_NOT_CONFIGURED;
+    }
+
+    /** The setup lock wants a token and none was sent (401). */
+    public boolean isSetupTokenMissing() {
+        return kind == Kind.SETUP_TOKEN_REQUIRED;
+    }
+
+    /** The setup lock refused the token sent (403 {@code invalid setup token}). */
+    public boolean isSetupTokenInvalid() {
+        return kind == Kind.SETUP_TOKEN_INVALID;
+    }
+
+    /** The server is locked and has no setup token configured (403): it must be restarted with one. */
+    public boolean isSetupTokenNotConfigured() {
+        return kind == Kind.SETUP_TOKEN_NOT_CONFIGURED;
     }
 
     /** HTTP status, 0 when no answer arrived. */
@@ -97,6 +154,10 @@ public final class ApiException extends Exception {
         };
     }
 
+    /** §11.2.1: the operator sets the token; the server never generates nor logs it. */
+    public static final String WHERE_THE_TOKEN_IS = "The operator set it as setup_token in config.json or the "
+            + "BIFROST_SETUP_TOKEN environment variable; Bifrost never prints it.";
+
     /** Plain words for the user. */
     public String userMessage() {
         String detail = serverMessage == null || serverMessage.isBlank() ? "" : ": " + serverMessage;
@@ -118,6 +179,13 @@ public final class ApiException extends Exception {
             case TIMEOUT -> "The server did not answer in time.";
             case UNREACHABLE -> "Cannot reach the server — is Bifrost running, and are the address and port right?";
             case CANCELLED -> "Cancelled.";
+            case SETUP_TOKEN_REQUIRED -> "The gateway is locked until it is set up (401): it needs its setup token. "
+                    + WHERE_THE_TOKEN_IS;
+            case SETUP_TOKEN_INVALID -> "The gateway did not accept the setup token (403 invalid setup token). "
+                    + WHERE_THE_TOKEN_IS;
+            case SETUP_TOKEN_NOT_CONFIGURED -> "The gateway is locked and has no setup token (403), so nothing can be "
+                    + "read or changed. The operator must set setup_token in config.json (or the BIFROST_SETUP_TOKEN "
+                    + "environment variable) and restart Bifrost.";
         };
     }
 }

@@ -3,6 +3,7 @@ package bifrostdesk.virtualkey.api;
 import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.ServerFeatures;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ public final class BifrostClient {
 
     public BifrostClient(ServerEndpoint endpoint, ClientOptions options) {
         this.endpoint = endpoint;
-        this.session = new Session(endpoint);
+        this.session = new Session(endpoint, options.setupToken());
         this.override = options.dialect();
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         if (options.trustedCa() != null) {
@@ -134,11 +135,66 @@ public final class BifrostClient {
 
     /** {@code GET /api/session/is-auth-enabled}: whether this server wants a login at all. */
     public boolean isAuthEnabled() throws ApiException {
-        JsonNode json = get("/api/session/is-auth-enabled", Map.of());
-        if (!json.path("is_auth_enabled").isBoolean()) {
+        return authStatus().authEnabled();
+    }
+
+    /**
+     * {@code GET /api/session/is-auth-enabled} in full: sign-in, and (v2.2.6+) the setup lock (REFERENCE-v2.md
+     * §11.2.1). Public even while locked, so call it first (§11.14 step 1). Remembered for {@link #features()}.
+     * Servers without the endpoint answer NOT_FOUND.
+     */
+    public AuthStatus authStatus() throws ApiException {
+        AuthStatus status = AuthStatus.parse(get("/api/session/is-auth-enabled", Map.of()));
+        if (status == null) {
             throw malformed("GET", "/api/session/is-auth-enabled");
         }
-        return json.get("is_auth_enabled").asBoolean();
+        session.authStatus(status);
+        return status;
+    }
+
+    /**
+     * Sends {@code token} as {@code X-Bifrost-Setup-Token} on every later {@code /api} call of this client and its
+     * views ({@code null} or blank: stop sending one). The token is never logged nor put in a message.
+     */
+    public void useSetupToken(String token) {
+        session.setupToken(token);
+    }
+
+    public boolean hasSetupToken() {
+        return session.setupToken() != null;
+    }
+
+    /**
+     * Checks the setup token with {@code POST /api/session/setup} (§11.2.1; it is behind the lock itself, so the
+     * header decides). True when the server accepted it; false when the server's lock is not active (409), so no
+     * token is needed. A wrong token is SETUP_TOKEN_INVALID, none SETUP_TOKEN_REQUIRED, none on the server
+     * SETUP_TOKEN_NOT_CONFIGURED. The answer's cookie is not kept: the header on every call is enough.
+     */
+    public boolean checkSetupToken() throws ApiException {
+        try {
+            transport.send("POST", transport.url("/api/session/setup", Map.of()), null);
+            return true;
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.CONFLICT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * What the last {@link #detectDialect()} (and {@link #authStatus()}) found: version, dialect, newer than tested,
+     * setup lock. Before any detection: the dialect in use, version unknown.
+     */
+    public ServerFeatures features() {
+        ServerFeatures f = session.features();
+        AuthStatus status = session.authStatus();
+        boolean lock = status != null && status.setupRequired();
+        if (f == null) {
+            return ServerFeatures.of(null, dialect(), lock);
+        }
+        return override != null || f.setupLock() != lock
+                ? new ServerFeatures(f.version(), dialect(), f.newerThanTested(), lock) : f;
     }
 
     /**
@@ -192,6 +248,7 @@ public final class BifrostClient {
         }
         Dialect d;
         if (version != null && VERSION_NUMBER.matcher(version).find()) {
+            // every v2.* (and anything newer than tested) is V2 (§11.1.1); ServerFeatures says "newer than tested"
             d = Dialect.fromVersion(version);
         } else {
             JsonNode page = get(VKS, Map.of("limit", "1", "offset", "0"));
@@ -199,6 +256,8 @@ public final class BifrostClient {
             d = VirtualKeyJson.looksLegacy(first) ? Dialect.LEGACY : Dialect.LATER;
         }
         session.detected(d);
+        AuthStatus status = session.authStatus();
+        session.features(ServerFeatures.of(version, d, status != null && status.setupRequired()));
         return d;
     }
 

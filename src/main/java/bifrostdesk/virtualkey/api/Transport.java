@@ -30,6 +30,8 @@ import okio.BufferedSink;
  */
 final class Transport {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** The v2.2.6 setup lock's header (REFERENCE-v2.md §11.2.1). */
+    static final String SETUP_TOKEN_HEADER = "X-Bifrost-Setup-Token";
 
     /** A successful answer: parsed JSON ({@link MissingNode} for an empty body) and the headers. */
     record Reply(JsonNode json, Headers headers) {
@@ -107,6 +109,13 @@ final class Transport {
         if (sessionToken != null) {
             b.header("Cookie", "token=" + sessionToken);
         }
+        // §11.2.1/§11.14 step 1: while the setup lock is on, every /api call needs the token (the cookie of
+        // POST /api/session/setup is not needed by a client that sends the header). Only to this gateway's /api:
+        // redirects are off, and /health and anything outside /api never see it.
+        String setupToken = session.setupToken();
+        if (setupToken != null && isApi(url)) {
+            b.header(SETUP_TOKEN_HEADER, setupToken);
+        }
         RequestBody requestBody = null;
         if (body != null) {
             try {
@@ -118,6 +127,12 @@ final class Transport {
             requestBody = RequestBody.create(new byte[0], JSON);
         }
         return b.method(method, requestBody).build();
+    }
+
+    /** Whether {@code url} is under the gateway's {@code /api} (after a proxy prefix of the base URL, if any). */
+    private boolean isApi(HttpUrl url) {
+        String base = endpoint.baseUrl().encodedPath();
+        return url.encodedPath().startsWith(base.endsWith("/") ? base + "api/" : base + "/api/");
     }
 
     private static Reply interpret(String method, String path, Response response, byte[] bytes)
@@ -138,7 +153,8 @@ final class Transport {
             throw new ApiException(ApiException.kindForStatus(status), status, null, method, path, null);
         }
         if (!response.isSuccessful()) {
-            throw new ApiException(ApiException.kindForStatus(status), status, errorMessage(json), method, path, null);
+            String message = errorMessage(json);
+            throw new ApiException(ApiException.kindFor(status, message), status, message, method, path, null);
         }
         return new Reply(json, response.headers());
     }

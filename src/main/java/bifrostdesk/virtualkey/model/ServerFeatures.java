@@ -17,6 +17,22 @@ public record ServerFeatures(String version, Dialect dialect, boolean newerThanT
         return new ServerFeatures(version, dialect, Dialect.isNewerThanTested(version), setupLock);
     }
 
+    /**
+     * The status bar's tooltip: the description, plus what "newer than tested" means and whether the setup lock is
+     * in the way (REFERENCE-v2.md §11.1.1, §11.2.1).
+     */
+    public String notes() {
+        StringBuilder sb = new StringBuilder(describe()).append(", spoken to as ").append(dialect.label()).append('.');
+        if (newerThanTested) {
+            sb.append(" This release is newer than ").append(Dialect.NEWEST_TESTED).append(", the newest this app was "
+                    + "tested with: it is treated as the newest dialect the app knows.");
+        }
+        if (setupLock) {
+            sb.append(" Its setup lock is on (dashboard auth off): every call carries the setup token.");
+        }
+        return sb.toString();
+    }
+
     /** "Bifrost v2.2.6", with "(newer than tested)" where that applies. */
     public String describe() {
         String v = version == null || version.isBlank() ? "Bifrost (version unknown)"

@@ -18,6 +18,26 @@ class RedactionTest {
     }
 
     @Test
+    void masksTheSetupTokenInEveryShape() {
+        // REFERENCE-v2.md §11.2.1: the header, the setup session cookie, config.json's key and the variables
+        String line = "X-Bifrost-Setup-Token: hdr-secret-1 Cookie: bifrost_setup_session=v1.123.nonce.cookie-secret-2 "
+                + "{\"setup_token\": \"json-secret-3\"} BIFROST_SETUP_TOKEN=env-secret-4 "
+                + "BIFROST_DESK_SETUP_TOKEN=env-secret-5 x-bifrost-setup-token=hdr-secret-6";
+        String out = Redaction.redact(line);
+        assertThat(out).doesNotContain("hdr-secret-1", "cookie-secret-2", "json-secret-3", "env-secret-4",
+                "env-secret-5", "hdr-secret-6");
+        assertThat(out).contains("X-Bifrost-Setup-Token: ***", "bifrost_setup_session=***", "\"setup_token\": \"***\"",
+                "BIFROST_SETUP_TOKEN=***", "BIFROST_DESK_SETUP_TOKEN=***");
+    }
+
+    @Test
+    void theLocksOwnMessagesStayReadable() {
+        String line = "GET /api/governance/virtual-keys: SETUP_TOKEN_REQUIRED 401 — dashboard auth is not configured; "
+                + "send the setup token in the X-Bifrost-Setup-Token header";
+        assertThat(Redaction.redact(line)).isEqualTo(line);
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         String line = "Connected to http://127.0.0.1:8080/ (Bifrost v2.1.1, dialect v1.6+); save of key 42 ok";
         assertThat(Redaction.redact(line)).isEqualTo(line);
