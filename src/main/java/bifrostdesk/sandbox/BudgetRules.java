@@ -113,9 +113,13 @@ final class BudgetRules {
                 }
             }
             if (v2) {
+                Integer before = r.quarterStartMonth;
                 r.quarterStartMonth = resetConfig(item.get("reset_config"), dur);
                 if (match == null) {
                     r.lastReset = lastReset(calendarAligned, dur, now, r.quarterStartMonth);
+                } else if (calendarAligned && dur.endsWith("Q") && !java.util.Objects.equals(before,
+                        r.quarterStartMonth)) {
+                    moveQuarterGrid(r, now);
                 }
             }
             validate(r);
@@ -140,6 +144,19 @@ final class BudgetRules {
             throw ApiException.internal("quarter_start_month must be between 1 and 12, got: " + month);
         }
         return month == 0 ? null : month;
+    }
+
+    /**
+     * A changed fiscal-quarter start on an aligned {@code Q} budget moves its grid (1/4/7/10 and 2/5/8/11 differ).
+     * When the new grid's current boundary lies after {@code last_reset} the budget is due and the server's reset
+     * tick (~10 s) zeroes it; the sandbox does that at once. Re-anchoring instead is UNVERIFIED (§11.5.2).
+     */
+    private static void moveQuarterGrid(BudgetRec r, Instant now) {
+        Instant start = lastReset(true, r.resetDuration, now, r.quarterStartMonth);
+        if (r.lastReset == null || start.isAfter(r.lastReset)) {
+            r.lastReset = start;
+            r.currentUsage = 0;
+        }
     }
 
     /** The usage of the closest shorter existing budget (LATER's inheritUsageFromClosestShorterBudget). */
