@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /** Standalone sandbox: {@code java -cp ... bifrostdesk.sandbox.SandboxMain [options]}. Runs until killed. */
 public final class SandboxMain {
-    static final String USAGE = "Usage: SandboxMain [--port N (default 8080)] [--dialect legacy|v1.5|later"
-            + " (default later)] [--seed empty|small|large (default small)] [--auth user:pass] [--help]";
+    static final String USAGE = "Usage: SandboxMain [--port N (default 8080)] [--dialect legacy|v1.5|later|v2"
+            + " (default v2)] [--seed empty|small|large (default small)] [--auth user:pass] [--help]";
 
     private SandboxMain() {
     }

@@ -24,9 +24,9 @@ public final class SandboxOptions {
         this.rotationCooldown = rotationCooldown;
     }
 
-    /** LATER dialect, SMALL seed, a free port, no auth, key_ids trap on, no rotation cooldown. */
+    /** V2 (v2.2.6) dialect, SMALL seed, a free port, no auth, key_ids trap on, no rotation cooldown. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(Dialect.LATER, Seed.SMALL, 0, null, null, false, Duration.ZERO);
+        return new SandboxOptions(Dialect.V2, Seed.SMALL, 0, null, null, false, Duration.ZERO);
     }
 
     public SandboxOptions withDialect(Dialect d) {

@@ -47,7 +47,7 @@ class SandboxMainAndSeedTest {
             assertThat(ms).isLessThan(3000);
             Http h = new Http(s.baseUrl());
             JsonNode list = h.get("/api/governance/virtual-keys?limit=10").json();
-            assertThat(list.get("total_count").asInt()).isEqualTo(8 + 10_000 + 1);
+            assertThat(list.get("total_count").asInt()).isEqualTo(8 + SeedDataV2.KEY_COUNT + 10_000 + 1);
             JsonNode huge = s.vkJson(s.vkIdByName(SyntheticData.HUGE_ROUTER));
             assertThat(huge.get("provider_configs")).hasSize(1000);
             JsonNode pc = huge.get("provider_configs").get(0);
