@@ -75,6 +75,7 @@ final class BudgetRules {
             Instant now) {
         List<BudgetRec> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        List<BudgetRec> toReset = new ArrayList<>();
         for (JsonNode item : list) {
             double max = item.path("max_limit").asDouble(0);
             String dur = item.path("reset_duration").asText("");
@@ -104,7 +105,7 @@ final class BudgetRules {
                 r.resetDuration = dur;
                 r.updatedAt = now;
                 if (v2 && resetUsage) {
-                    r.currentUsage = 0;
+                    toReset.add(r);
                 }
             } else {
                 r = newBudget(max, dur, calendarAligned, now);
@@ -125,6 +126,8 @@ final class BudgetRules {
             validate(r);
             out.add(r);
         }
+        // the server resets usage after the commit, so new budgets above inherited the old usage
+        toReset.forEach(b -> b.currentUsage = 0);
         return out;
     }
 

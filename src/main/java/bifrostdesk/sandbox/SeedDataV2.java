@@ -54,9 +54,11 @@ public final class SeedDataV2 {
     public static final String CONTRACTOR_TRIAL = "contractor-trial";
     /** {@code disable_content_logging: true}. */
     public static final String PRIVATE_NOTES = "private-notes";
+    /** Expired three days ago (kept: delete_after_expire inherits false); echoing its expires_at is a 400. */
+    public static final String EXPIRED_PILOT = "expired-pilot";
 
     /** Number of keys {@link #addKeys} adds. */
-    public static final int KEY_COUNT = 11;
+    public static final int KEY_COUNT = 12;
 
     private SeedDataV2() {
     }
@@ -158,6 +160,10 @@ public final class SeedDataV2 {
         VkRec notes = vk(s, PRIVATE_NOTES, "Prompts and answers are not logged", at.plus(Duration.ofMinutes(100)));
         notes.disableContentLogging = true;
         notes.providerConfigs.add(pc(s, "anthropic", 1.0, List.of("claude-3-5-haiku"), List.of("*")));
+
+        VkRec expired = vk(s, EXPIRED_PILOT, "Pilot that ended; still stored", at.plus(Duration.ofMinutes(110)));
+        expired.expiresAt = now.minus(Duration.ofDays(3));
+        expired.providerConfigs.add(pc(s, "openai", 1.0, List.of("gpt-4o-mini"), List.of(keyId("openai-dev"))));
     }
 
     private static void businessUnit(SandboxStore s, String id, String name, Instant now) {
