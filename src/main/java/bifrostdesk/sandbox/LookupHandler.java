@@ -295,7 +295,8 @@ final class LookupHandler {
             cfg.put("connection_type", c.connectionType);
             cfg.set("connection_string", secret(c.connectionString));
             cfg.set("tools_to_execute", Json.arr(c.clientToolsToExecute));
-            cfg.put("allow_on_all_virtual_keys", false);
+            // v2.1.0 renamed the flag (the old name is still accepted on input, REFERENCE-v2 §11.7.2)
+            cfg.put(dialect.atLeast(Dialect.V2) ? "allow_by_default" : "allow_on_all_virtual_keys", false);
             ArrayNode tools = o.putArray("tools");
             c.tools.forEach((name, desc) -> tools.addObject().put("name", name).put("description", desc));
             o.put("state", "connected");

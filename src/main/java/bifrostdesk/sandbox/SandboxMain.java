@@ -7,7 +7,9 @@ import java.util.Locale;
 /** Standalone sandbox: {@code java -cp ... bifrostdesk.sandbox.SandboxMain [options]}. Runs until killed. */
 public final class SandboxMain {
     static final String USAGE = "Usage: SandboxMain [--port N (default 8080)] [--dialect legacy|v1.5|later|v2"
-            + " (default v2)] [--seed empty|small|large (default small)] [--auth user:pass] [--help]";
+            + " (default v2)] [--seed empty|small|large (default small)] [--auth user:pass]"
+            + " [--rotation-cooldown DURATION (v2, e.g. 1h; default 0)] [--key-ids-fix true|false (v2, default false)]"
+            + " [--help]";
 
     private SandboxMain() {
     }
@@ -71,6 +73,14 @@ public final class SandboxMain {
                     }
                     o = o.withBasicAuth(v.substring(0, c), v.substring(c + 1));
                 }
+                case "--rotation-cooldown" -> {
+                    Double nanos = GoDuration.parseNanos(v);
+                    if (nanos == null || nanos < 0) {
+                        throw new IllegalArgumentException("Bad duration: " + v);
+                    }
+                    o = o.withRotationCooldown(java.time.Duration.ofNanos(nanos.longValue()));
+                }
+                case "--key-ids-fix" -> o = o.withKeyIdsOmittedKeepsKeys(Boolean.parseBoolean(v));
                 default -> throw new IllegalArgumentException("Unknown option: " + a);
             }
         }
