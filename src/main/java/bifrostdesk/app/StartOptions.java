@@ -28,7 +28,7 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
         String server = envServer == null || envServer.isBlank() ? null : envServer.trim();
         Dialect dialect = null;
         String seed = "small";
-        Dialect sandboxDialect = Dialect.LATER;
+        Dialect sandboxDialect = Dialect.V2;
         boolean help = false;
         String profile = null;
         for (int i = 0; i < args.size(); i++) {

@@ -15,12 +15,22 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** Budget validation and reconciliation per dialect (REFERENCE §2.6.3, §3, §10). */
+/**
+ * Budget validation and reconciliation per dialect (REFERENCE §2.6.3, §3, §10; V2: REFERENCE-v2 §11.4.3, §11.5:
+ * {@code 1Q}, {@code reset_config} taken from the request, reset of matched budgets only).
+ */
 final class BudgetRules {
     private final Dialect dialect;
+    private final boolean v2;
 
     BudgetRules(Dialect dialect) {
         this.dialect = dialect;
+        this.v2 = dialect.atLeast(Dialect.V2);
+    }
+
+    /** The dialect's budget duration parser: V2 knows {@code Q}. */
+    Double nanos(String dur) {
+        return GoDuration.parseNanos(dur, v2);
     }
 
     /**
@@ -38,7 +48,7 @@ final class BudgetRules {
             if (max < 0) {
                 throw err(bare, String.format(Locale.ROOT, "Budget max_limit cannot be negative: %.2f", max));
             }
-            Double nanos = GoDuration.parseNanos(dur);
+            Double nanos = nanos(dur);
             if (nanos == null) {
                 throw err(bare, "Invalid reset duration format: " + dur);
             }
@@ -57,12 +67,15 @@ final class BudgetRules {
 
     /**
      * The budgets that result from a full desired list (V1_5: by duration; LATER: by id, then duration, with
-     * usage inheritance). {@code existing} is not modified; matched rows are updated copies.
+     * usage inheritance). Matched rows are updated in place, so pass copies. On V2 (§11.5.3) a matched budget takes
+     * {@code reset_config} from the request (omitted = dropped, the trap of §11.5.2) and keeps its override;
+     * {@code resetUsage} zeroes the matched ones only (§11.5.5) and new ones still inherit usage.
      */
     List<BudgetRec> reconcile(List<BudgetRec> existing, JsonNode list, boolean calendarAligned, boolean resetUsage,
             Instant now) {
         List<BudgetRec> out = new ArrayList<>();
         Set<String> used = new HashSet<>();
+        List<BudgetRec> toReset = new ArrayList<>();
         for (JsonNode item : list) {
             double max = item.path("max_limit").asDouble(0);
             String dur = item.path("reset_duration").asText("");
@@ -91,25 +104,71 @@ final class BudgetRules {
                 r.maxLimit = max;
                 r.resetDuration = dur;
                 r.updatedAt = now;
+                if (v2 && resetUsage) {
+                    toReset.add(r);
+                }
             } else {
                 r = newBudget(max, dur, calendarAligned, now);
-                if (dialect.atLeast(Dialect.LATER) && !resetUsage) {
+                if (v2 || (dialect.atLeast(Dialect.LATER) && !resetUsage)) {
                     r.currentUsage = inheritedUsage(existing, dur);
+                }
+            }
+            if (v2) {
+                Integer before = r.quarterStartMonth;
+                r.quarterStartMonth = resetConfig(item.get("reset_config"), dur);
+                if (match == null) {
+                    r.lastReset = lastReset(calendarAligned, dur, now, r.quarterStartMonth);
+                } else if (calendarAligned && dur.endsWith("Q") && !java.util.Objects.equals(before,
+                        r.quarterStartMonth)) {
+                    moveQuarterGrid(r, now);
                 }
             }
             validate(r);
             out.add(r);
         }
+        // the server resets usage after the commit, so new budgets above inherited the old usage
+        toReset.forEach(b -> b.currentUsage = 0);
         return out;
+    }
+
+    /**
+     * BUD validateResetConfig, inside the transaction so 500 (§11.4.3): only on a {@code …Q} duration, month 0
+     * (= unset, January) or 1–12. Returns the month to store, null when unset.
+     */
+    private static Integer resetConfig(JsonNode rc, String dur) {
+        if (rc == null || rc.isNull() || rc.isMissingNode()) {
+            return null;
+        }
+        if (!dur.endsWith("Q")) {
+            throw ApiException.internal("reset_config is only valid on a quarterly reset duration, got: " + dur);
+        }
+        int month = rc.path("quarter_start_month").asInt(0);
+        if (month < 0 || month > 12) {
+            throw ApiException.internal("quarter_start_month must be between 1 and 12, got: " + month);
+        }
+        return month == 0 ? null : month;
+    }
+
+    /**
+     * A changed fiscal-quarter start on an aligned {@code Q} budget moves its grid (1/4/7/10 and 2/5/8/11 differ).
+     * When the new grid's current boundary lies after {@code last_reset} the budget is due and the server's reset
+     * tick (~10 s) zeroes it; the sandbox does that at once. Re-anchoring instead is UNVERIFIED (§11.5.2).
+     */
+    private static void moveQuarterGrid(BudgetRec r, Instant now) {
+        Instant start = lastReset(true, r.resetDuration, now, r.quarterStartMonth);
+        if (r.lastReset == null || start.isAfter(r.lastReset)) {
+            r.lastReset = start;
+            r.currentUsage = 0;
+        }
     }
 
     /** The usage of the closest shorter existing budget (LATER's inheritUsageFromClosestShorterBudget). */
     private static double inheritedUsage(List<BudgetRec> existing, String dur) {
-        Double d = GoDuration.parseNanos(dur);
+        Double d = GoDuration.parseNanos(dur, true);
         BudgetRec best = null;
         double bestNanos = -1;
         for (BudgetRec b : existing) {
-            Double n = GoDuration.parseNanos(b.resetDuration);
+            Double n = GoDuration.parseNanos(b.resetDuration, true);
             if (n != null && d != null && n < d && n > bestNanos) {
                 best = b;
                 bestNanos = n;
@@ -124,7 +183,7 @@ final class BudgetRules {
             throw ApiException.internal(String.format(Locale.ROOT,
                     "budget max limit cannot be negative or zero: %.2f", b.maxLimit));
         }
-        Double n = GoDuration.parseNanos(b.resetDuration);
+        Double n = nanos(b.resetDuration);
         if (n == null) {
             throw ApiException.internal("invalid reset duration format: " + b.resetDuration);
         }
@@ -148,6 +207,14 @@ final class BudgetRules {
 
     /** budgetLastReset: the calendar period start when aligned (d, w, M, Y), else now. UTC. */
     static Instant lastReset(boolean aligned, String dur, Instant now) {
+        return lastReset(aligned, dur, now, null);
+    }
+
+    /**
+     * As {@link #lastReset(boolean, String, Instant)}; {@code Q} snaps to fiscal quarters starting in
+     * {@code quarterStartMonth} (null = January) and every third month after (REFERENCE-v2 §11.5.1).
+     */
+    static Instant lastReset(boolean aligned, String dur, Instant now, Integer quarterStartMonth) {
         if (!aligned || dur == null || dur.isEmpty()) {
             return now;
         }
@@ -156,6 +223,11 @@ final class BudgetRules {
             case 'd' -> day;
             case 'w' -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case 'M' -> day.withDayOfMonth(1);
+            case 'Q' -> {
+                int first = quarterStartMonth == null ? 1 : quarterStartMonth;
+                int back = Math.floorMod(day.getMonthValue() - first, 3);
+                yield day.withDayOfMonth(1).minusMonths(back);
+            }
             case 'Y' -> day.withDayOfYear(1);
             default -> null;
         };

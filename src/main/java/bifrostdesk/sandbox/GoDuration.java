@@ -11,8 +11,16 @@ final class GoDuration {
     private GoDuration() {
     }
 
-    /** Nanoseconds of a Bifrost duration, or {@code null} when it does not parse. */
+    /** Nanoseconds of a Bifrost duration, or {@code null} when it does not parse. No {@code Q}. */
     static Double parseNanos(String s) {
+        return parseNanos(s, false);
+    }
+
+    /**
+     * As {@link #parseNanos(String)}; with {@code quarter} a trailing {@code Q} is N × 90 days too (v2 budgets,
+     * REFERENCE-v2 §11.5.1; documented for budgets only, so rate limits never pass {@code true}).
+     */
+    static Double parseNanos(String s, boolean quarter) {
         if (s == null || s.isEmpty()) {
             return null;
         }
@@ -22,6 +30,7 @@ final class GoDuration {
             case 'w' -> 24 * 7;
             case 'M' -> 24 * 30;
             case 'Y' -> 24 * 365;
+            case 'Q' -> quarter ? 24 * 90 : 0;
             default -> 0;
         };
         if (factor > 0) {

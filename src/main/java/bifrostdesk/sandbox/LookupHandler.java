@@ -1,5 +1,6 @@
 package bifrostdesk.sandbox;
 
+import bifrostdesk.sandbox.Records.BusinessUnitRec;
 import bifrostdesk.sandbox.Records.CustomerRec;
 import bifrostdesk.sandbox.Records.KeyRec;
 import bifrostdesk.sandbox.Records.McpClientRec;
@@ -127,6 +128,9 @@ final class LookupHandler {
             }
             return true;
         }
+        if (dialect.atLeast(Dialect.V2) && p.startsWith("/api/governance/business-units")) {
+            return businessUnits(ex, p.substring("/api/governance/business-units".length()));
+        }
         if (p.equals("/api/governance/budgets")) {
             ObjectNode o = Json.obj();
             ArrayNode arr = o.putArray("budgets");
@@ -146,6 +150,43 @@ final class LookupHandler {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Enterprise business units (REFERENCE-v2 §11.8), the third VK owner. The route exists on enterprise builds; its
+     * exact JSON was not read, so this is the teams/customers shape with id and name.
+     */
+    private boolean businessUnits(Exchange ex, String rest) throws IOException {
+        if (rest.isEmpty()) {
+            List<ObjectNode> items = new ArrayList<>();
+            for (BusinessUnitRec b : store.businessUnits.values()) {
+                if (nameMatches(ex, b.name)) {
+                    items.add(businessUnit(b));
+                }
+            }
+            page(ex, "business_units", items);
+            return true;
+        }
+        if (!rest.startsWith("/")) {
+            return false;
+        }
+        BusinessUnitRec b = store.businessUnits.get(Exchange.decode(rest.substring(1)));
+        if (b == null) {
+            ex.error(404, "Business unit not found");
+        } else {
+            ex.ok(Json.obj().set("business_unit", businessUnit(b)));
+        }
+        return true;
+    }
+
+    private ObjectNode businessUnit(BusinessUnitRec b) {
+        ObjectNode o = Json.obj();
+        o.put("id", b.id);
+        o.put("name", b.name);
+        o.put("virtual_key_count", store.vks.values().stream().filter(v -> b.id.equals(v.businessUnitId)).count());
+        o.put("created_at", Json.time(b.createdAt));
+        o.put("updated_at", Json.time(b.createdAt));
+        return o;
     }
 
     private static boolean nameMatches(Exchange ex, String name) {
@@ -254,7 +295,8 @@ final class LookupHandler {
             cfg.put("connection_type", c.connectionType);
             cfg.set("connection_string", secret(c.connectionString));
             cfg.set("tools_to_execute", Json.arr(c.clientToolsToExecute));
-            cfg.put("allow_on_all_virtual_keys", false);
+            // v2.1.0 renamed the flag (the old name is still accepted on input, REFERENCE-v2 §11.7.2)
+            cfg.put(dialect.atLeast(Dialect.V2) ? "allow_by_default" : "allow_on_all_virtual_keys", false);
             ArrayNode tools = o.putArray("tools");
             c.tools.forEach((name, desc) -> tools.addObject().put("name", name).put("description", desc));
             o.put("state", "connected");

@@ -3,8 +3,10 @@ package bifrostdesk.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sandbox's rows. Mutable and package-private; always accessed under {@link SandboxStore#lock()}. Budgets and
@@ -78,6 +80,21 @@ public final class Records {
         public String configHash;
         public Instant createdAt;
         public Instant updatedAt;
+        /** V2 {@code reset_config.quarter_start_month}; null = unset (REFERENCE-v2 §11.5.2). */
+        public Integer quarterStartMonth;
+        /** V2 override (§11.5.6); {@code overrideMode} null = none. */
+        public double overrideAmount;
+        public String overrideMode;
+        public int overrideCyclesRemaining;
+        public int overrideCyclesTotal;
+        public Instant overrideAnchorReset;
+
+        /** max_limit plus an active override (§11.5.6 "How it shows in GET"). */
+        public double effectiveMaxLimit() {
+            boolean active = overrideAmount > 0 && ("forever".equals(overrideMode)
+                    || ("cycles".equals(overrideMode) && overrideCyclesRemaining > 0));
+            return active ? maxLimit + overrideAmount : maxLimit;
+        }
 
         public BudgetRec copy() {
             BudgetRec b = new BudgetRec();
@@ -90,6 +107,12 @@ public final class Records {
             b.configHash = configHash;
             b.createdAt = createdAt;
             b.updatedAt = updatedAt;
+            b.quarterStartMonth = quarterStartMonth;
+            b.overrideAmount = overrideAmount;
+            b.overrideMode = overrideMode;
+            b.overrideCyclesRemaining = overrideCyclesRemaining;
+            b.overrideCyclesTotal = overrideCyclesTotal;
+            b.overrideAnchorReset = overrideAnchorReset;
             return b;
         }
     }
@@ -141,6 +164,8 @@ public final class Records {
         public List<String> keyIds = new ArrayList<>();
         public List<BudgetRec> budgets = new ArrayList<>();
         public RateLimitRec rateLimit;
+        /** V2 per-model tiers (§11.6), kept sorted by model name. */
+        public List<ModelBudgetRec> modelBudgets = new ArrayList<>();
 
         public PcRec copy() {
             PcRec p = new PcRec();
@@ -153,6 +178,7 @@ public final class Records {
             p.keyIds = new ArrayList<>(keyIds);
             budgets.forEach(b -> p.budgets.add(b.copy()));
             p.rateLimit = rateLimit == null ? null : rateLimit.copy();
+            modelBudgets.forEach(m -> p.modelBudgets.add(m.copy()));
             return p;
         }
     }
@@ -190,6 +216,21 @@ public final class Records {
         public List<McpCfgRec> mcpConfigs = new ArrayList<>();
         public List<BudgetRec> budgets = new ArrayList<>();
         public RateLimitRec rateLimit;
+        // ---- V2 (REFERENCE-v2 §11.11.2) ----
+        public String businessUnitId;
+        public boolean allowAllProviders;
+        /** Tri-state: null = inherit the client-wide default. */
+        public Boolean deleteAfterExpire;
+        /** Tri-state: null = inherit. */
+        public Boolean disableContentLogging;
+        /** null = never set (JSON {@code null}); empty = all removed (JSON {@code []}). */
+        public List<AgentGrantRec> agentGrants;
+        /** Empty = absent from the JSON. */
+        public Map<String, String> metadata = new LinkedHashMap<>();
+        public Instant rotatedAt;
+        public Instant previousValueExpiresAt;
+        /** Enterprise: the access profile that manages this key, or null (§11.13). */
+        public String accessProfileId;
 
         public VkRec copy() {
             VkRec v = new VkRec();
@@ -209,7 +250,67 @@ public final class Records {
             mcpConfigs.forEach(m -> v.mcpConfigs.add(m.copy()));
             budgets.forEach(b -> v.budgets.add(b.copy()));
             v.rateLimit = rateLimit == null ? null : rateLimit.copy();
+            v.businessUnitId = businessUnitId;
+            v.allowAllProviders = allowAllProviders;
+            v.deleteAfterExpire = deleteAfterExpire;
+            v.disableContentLogging = disableContentLogging;
+            v.agentGrants = agentGrants == null ? null : new ArrayList<>(agentGrants);
+            v.metadata = new LinkedHashMap<>(metadata);
+            v.rotatedAt = rotatedAt;
+            v.previousValueExpiresAt = previousValueExpiresAt;
+            v.accessProfileId = accessProfileId;
             return v;
         }
+    }
+
+    /** V2 per-model tier of a provider config: a VK-scoped model config (REFERENCE-v2 §11.6). */
+    public static final class ModelBudgetRec {
+        /** The model config id, the owner key of its budgets in {@code /api/governance/budgets}. */
+        public String id;
+        public String modelName;
+        public List<BudgetRec> budgets = new ArrayList<>();
+        public RateLimitRec rateLimit;
+
+        public ModelBudgetRec copy() {
+            ModelBudgetRec m = new ModelBudgetRec();
+            m.id = id;
+            m.modelName = modelName;
+            budgets.forEach(b -> m.budgets.add(b.copy()));
+            m.rateLimit = rateLimit == null ? null : rateLimit.copy();
+            return m;
+        }
+    }
+
+    /** V2 agent grant; immutable, so lists of them copy shallowly. */
+    public record AgentGrantRec(String agentName, Instant createdAt) {
+    }
+
+    /** Enterprise business unit, a third kind of VK owner (REFERENCE-v2 §11.8). */
+    public static final class BusinessUnitRec {
+        public String id;
+        public String name;
+        public Instant createdAt;
+    }
+
+    /** Enterprise access profile: its budgets and rate limit replace a managed VK's on every read (§11.13). */
+    public static final class AccessProfileRec {
+        public String id;
+        public String name;
+        public final List<BudgetRec> budgets = new ArrayList<>();
+        public RateLimitRec rateLimit;
+    }
+
+    /** A Virtual MCP (REFERENCE-v2 §11.7.1). */
+    public static final class VirtualMcpRec {
+        public long id;
+        public String name;
+        public String endpointSlug;
+        public String description;
+        public boolean enabled = true;
+        /** {@code mcp_client_id} as sent (an id or a name) to its tool names. */
+        public Map<String, List<String>> tools = new LinkedHashMap<>();
+        public final Set<String> virtualKeyIds = new LinkedHashSet<>();
+        public Instant createdAt;
+        public Instant updatedAt;
     }
 }

@@ -6,9 +6,11 @@ import java.util.Locale;
 
 /** Standalone sandbox: {@code java -cp ... bifrostdesk.sandbox.SandboxMain [options]}. Runs until killed. */
 public final class SandboxMain {
-    static final String USAGE = "Usage: SandboxMain [--port N (default 8080)] [--dialect legacy|v1.5|later"
-            + " (default later)] [--seed empty|small|large (default small)] [--auth user:pass]"
-            + " [--setup-token TOKEN | --setup-lock-without-token (v2 only; default: $BIFROST_SETUP_TOKEN)] [--help]";
+    static final String USAGE = "Usage: SandboxMain [--port N (default 8080)] [--dialect legacy|v1.5|later|v2"
+            + " (default v2)] [--seed empty|small|large (default small)] [--auth user:pass]"
+            + " [--setup-token TOKEN | --setup-lock-without-token (v2 only; default: $BIFROST_SETUP_TOKEN)]"
+            + " [--rotation-cooldown DURATION (v2, e.g. 1h; default 0)] [--key-ids-fix true|false (v2, default false)]"
+            + " [--help]";
 
     private SandboxMain() {
     }
@@ -90,6 +92,14 @@ public final class SandboxMain {
                     o = o.withSetupToken(v);
                     lockGiven = true;
                 }
+                case "--rotation-cooldown" -> {
+                    Double nanos = GoDuration.parseNanos(v);
+                    if (nanos == null || nanos < 0) {
+                        throw new IllegalArgumentException("Bad duration: " + v);
+                    }
+                    o = o.withRotationCooldown(java.time.Duration.ofNanos(nanos.longValue()));
+                }
+                case "--key-ids-fix" -> o = o.withKeyIdsOmittedKeepsKeys(Boolean.parseBoolean(v));
                 default -> throw new IllegalArgumentException("Unknown option: " + a);
             }
         }

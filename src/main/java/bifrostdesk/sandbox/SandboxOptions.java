@@ -1,51 +1,51 @@
 package bifrostdesk.sandbox;
 
 import bifrostdesk.virtualkey.model.Dialect;
+import java.time.Duration;
 
-/** Immutable sandbox configuration; start from {@link #defaults()} and use the {@code with*} methods. */
-public final class SandboxOptions {
-    private final Dialect dialect;
-    private final Seed seed;
-    private final int port;
-    private final String user;
-    private final String password;
-    private final boolean setupLock;
-    private final String setupToken;
-    private final String version;
+/**
+ * Immutable sandbox configuration; start from {@link #defaults()} and use the {@code with*} methods.
+ *
+ * @param dialect                which Bifrost generation to imitate
+ * @param seed                   the data it starts with
+ * @param port                   0 = a free port
+ * @param username               HTTP Basic user, {@code null} for no dashboard auth
+ * @param password               its password
+ * @param setupLock              the v2.2.6 setup lock is installed (it acts only on V2 without basic auth)
+ * @param setupToken             the token the lock accepts, {@code null} for "no token configured"
+ * @param version                what {@code GET /api/version} answers instead of the dialect's version, or null
+ * @param keyIdsOmittedKeepsKeys V2: the post-v2.2.6 fix (PR #7362) for a PUT that omits {@code key_ids}
+ * @param rotationCooldown       V2 {@code client_config.vk_rotation_cooldown}
+ */
+public record SandboxOptions(Dialect dialect, Seed seed, int port, String username, String password,
+                             boolean setupLock, String setupToken, String version, boolean keyIdsOmittedKeepsKeys,
+                             Duration rotationCooldown) {
 
-    private SandboxOptions(Dialect dialect, Seed seed, int port, String user, String password, boolean setupLock,
-                           String setupToken, String version) {
-        this.dialect = dialect;
-        this.seed = seed;
-        this.port = port;
-        this.user = user;
-        this.password = password;
-        this.setupLock = setupLock;
-        this.setupToken = setupToken;
-        this.version = version;
-    }
-
-    /** LATER dialect, SMALL seed, a free port, no auth, no setup lock. */
+    /** V2 (v2.2.6) dialect, SMALL seed, a free port, no auth, no setup lock, key_ids trap on, no cooldown. */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(Dialect.LATER, Seed.SMALL, 0, null, null, false, null, null);
+        return new SandboxOptions(Dialect.V2, Seed.SMALL, 0, null, null, false, null, null, false, Duration.ZERO);
     }
 
     public SandboxOptions withDialect(Dialect d) {
-        return new SandboxOptions(d, seed, port, user, password, setupLock, setupToken, version);
+        return new SandboxOptions(d, seed, port, username, password, setupLock, setupToken, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown);
     }
 
     public SandboxOptions withSeed(Seed s) {
-        return new SandboxOptions(dialect, s, port, user, password, setupLock, setupToken, version);
+        return new SandboxOptions(dialect, s, port, username, password, setupLock, setupToken, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown);
     }
 
-    /** 0 = any free port. */
+    /** 0 = pick a free port. */
     public SandboxOptions withPort(int p) {
-        return new SandboxOptions(dialect, seed, p, user, password, setupLock, setupToken, version);
+        return new SandboxOptions(dialect, seed, p, username, password, setupLock, setupToken, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown);
     }
 
-    /** Enables auth: Basic, Bearer and session login (cookie or Bearer token) are accepted. */
-    public SandboxOptions withBasicAuth(String username, String pass) {
-        return new SandboxOptions(dialect, seed, port, username, pass, setupLock, setupToken, version);
+    /** Requires HTTP Basic (or a session from /api/session/login) on every /api route but /api/version. */
+    public SandboxOptions withBasicAuth(String user, String pass) {
+        return new SandboxOptions(dialect, seed, port, user, pass, setupLock, setupToken, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown);
     }
 
     /**
@@ -54,51 +54,42 @@ public final class SandboxOptions {
      */
     public SandboxOptions withSetupToken(String token) {
         boolean lock = token != null && !token.isBlank();
-        return new SandboxOptions(dialect, seed, port, user, password, lock, lock ? token : null, version);
+        return new SandboxOptions(dialect, seed, port, username, password, lock, lock ? token : null, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown);
     }
 
     /** The setup lock with no token configured: every non-public {@code /api} route answers 403 (§11.2.1). */
     public SandboxOptions withSetupLockWithoutToken() {
-        return new SandboxOptions(dialect, seed, port, user, password, true, null, version);
+        return new SandboxOptions(dialect, seed, port, username, password, true, null, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown);
     }
 
     /** What {@code GET /api/version} answers instead of the dialect's usual version (e.g. "v2.3.0"). */
     public SandboxOptions withVersion(String v) {
-        return new SandboxOptions(dialect, seed, port, user, password, setupLock, setupToken, v);
+        return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, v,
+                keyIdsOmittedKeepsKeys, rotationCooldown);
     }
 
-    /** Whether the setup lock is installed (it acts only on V2 without basic auth). */
-    public boolean setupLock() {
-        return setupLock;
+    /**
+     * V2 only. {@code false} (default): a PUT that omits {@code key_ids} on an existing provider config denies
+     * every key, as v2.2.6 release servers most likely still do. {@code true}: the post-v2.2.6 fix (PR #7362)
+     * keeps the stored keys (REFERENCE-v2 §11.4.2).
+     */
+    public SandboxOptions withKeyIdsOmittedKeepsKeys(boolean keep) {
+        return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, version, keep,
+                rotationCooldown);
     }
 
-    /** The setup token, or null (no lock, or a lock without a token). */
-    public String setupToken() {
-        return setupToken;
-    }
-
-    /** The version override, or null. */
-    public String version() {
-        return version;
-    }
-
-    public Dialect dialect() {
-        return dialect;
-    }
-
-    public Seed seed() {
-        return seed;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public String username() {
-        return user;
-    }
-
-    public String password() {
-        return password;
+    /**
+     * V2 {@code client_config.vk_rotation_cooldown}: with a positive value a rotation sets
+     * {@code previous_value_expires_at} = now + cooldown; zero (default) clears it (REFERENCE-v2 §11.10). The real
+     * server refuses negative values and more than 30 days.
+     */
+    public SandboxOptions withRotationCooldown(Duration cooldown) {
+        if (cooldown.isNegative() || cooldown.compareTo(Duration.ofDays(30)) > 0) {
+            throw new IllegalArgumentException("vk_rotation_cooldown must be between 0 and 30 days");
+        }
+        return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, version,
+                keyIdsOmittedKeepsKeys, cooldown);
     }
 }

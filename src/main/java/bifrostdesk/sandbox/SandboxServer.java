@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,8 +28,9 @@ public final class SandboxServer implements AutoCloseable {
     private final SessionHandler session;
     private final VirtualKeyHandler virtualKeys;
     private final LookupHandler lookups;
+    private final VirtualMcpHandler virtualMcps;
     private final VkJson json;
-    private final AtomicBoolean failAfterCommit = new AtomicBoolean();
+    private final CommitFaults faults = new CommitFaults();
     private final AtomicInteger failCount = new AtomicInteger();
     private volatile int failStatus;
 
@@ -40,8 +40,9 @@ public final class SandboxServer implements AutoCloseable {
         this.auth = new SessionAuth(options.username(), options.password(), options.dialect(), options.setupLock(),
                 options.setupToken());
         this.session = new SessionHandler(auth);
-        this.virtualKeys = new VirtualKeyHandler(store, options.dialect(), failAfterCommit);
+        this.virtualKeys = new VirtualKeyHandler(store, options, faults);
         this.lookups = new LookupHandler(store, options.dialect());
+        this.virtualMcps = options.dialect().atLeast(Dialect.V2) ? new VirtualMcpHandler(store) : null;
         this.json = new VkJson(store, options.dialect());
         // without TCP_NODELAY the JDK server's small responses wait ~40 ms for delayed ACKs; read once per JVM
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -99,7 +100,6 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    /** The id of the VK with that name, or null. */
     /** Session tokens handed out by login and still valid (tests scan files for them). */
     public java.util.Set<String> activeSessions() {
         return auth.sessions();
@@ -110,6 +110,7 @@ public final class SandboxServer implements AutoCloseable {
         auth.endAll();
     }
 
+    /** The id of the VK with that name, or null. */
     public String vkIdByName(String name) {
         store.lock().lock();
         try {
@@ -122,7 +123,12 @@ public final class SandboxServer implements AutoCloseable {
 
     /** The next VK PUT commits, then answers 500 "Virtual key updated in database but failed to reload...". */
     public void failNextUpdateAfterCommit() {
-        failAfterCommit.set(true);
+        failNextAfterCommit(CommitFault.RELOAD);
+    }
+
+    /** Arms a "saved but" 500: the next request that reaches that step commits, then fails (see {@link CommitFault}). */
+    public void failNextAfterCommit(CommitFault fault) {
+        faults.arm(fault);
     }
 
     /** The next {@code n} /api requests answer {@code status} with the error envelope and change nothing. */
@@ -211,7 +217,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         store.lock().lock();
         try {
-            if (virtualKeys.handle(ex) || lookups.handle(ex)) {
+            if (virtualKeys.handle(ex) || lookups.handle(ex) || (virtualMcps != null && virtualMcps.handle(ex))) {
                 return;
             }
         } finally {

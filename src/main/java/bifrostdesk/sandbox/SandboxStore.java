@@ -1,13 +1,17 @@
 package bifrostdesk.sandbox;
 
+import bifrostdesk.sandbox.Records.AccessProfileRec;
 import bifrostdesk.sandbox.Records.BudgetRec;
+import bifrostdesk.sandbox.Records.BusinessUnitRec;
 import bifrostdesk.sandbox.Records.CustomerRec;
 import bifrostdesk.sandbox.Records.KeyRec;
 import bifrostdesk.sandbox.Records.McpClientRec;
+import bifrostdesk.sandbox.Records.ModelBudgetRec;
 import bifrostdesk.sandbox.Records.PcRec;
 import bifrostdesk.sandbox.Records.ProviderRec;
 import bifrostdesk.sandbox.Records.RateLimitRec;
 import bifrostdesk.sandbox.Records.TeamRec;
+import bifrostdesk.sandbox.Records.VirtualMcpRec;
 import bifrostdesk.sandbox.Records.VkRec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +33,11 @@ public final class SandboxStore {
     final Map<String, TeamRec> teams = new LinkedHashMap<>();
     final Map<String, CustomerRec> customers = new LinkedHashMap<>();
     final Map<String, VkRec> vks = new LinkedHashMap<>();
+    /** V2 (enterprise-ish) owners, profiles and Virtual MCPs; empty on older dialects. */
+    final Map<String, BusinessUnitRec> businessUnits = new LinkedHashMap<>();
+    final Map<String, AccessProfileRec> accessProfiles = new LinkedHashMap<>();
+    final Map<Long, VirtualMcpRec> virtualMcps = new TreeMap<>();
+    private final AtomicLong vmcpSeq = new AtomicLong(1);
     private final Map<String, KeyRec> keysByUuid = new HashMap<>();
     private final AtomicLong pcSeq = new AtomicLong(1);
     private final AtomicLong mcpCfgSeq = new AtomicLong(1);
@@ -68,6 +77,31 @@ public final class SandboxStore {
 
     public void addCustomer(CustomerRec c) {
         customers.put(c.id, c);
+    }
+
+    public void addBusinessUnit(BusinessUnitRec b) {
+        businessUnits.put(b.id, b);
+    }
+
+    public void addAccessProfile(AccessProfileRec p) {
+        accessProfiles.put(p.id, p);
+    }
+
+    /** Stores a Virtual MCP under a fresh id. */
+    public void addVirtualMcp(VirtualMcpRec m) {
+        m.id = vmcpSeq.getAndIncrement();
+        virtualMcps.put(m.id, m);
+    }
+
+    /** Ids of the Virtual MCPs the VK is assigned to, ascending. */
+    List<Long> virtualMcpIdsOf(String vkId) {
+        List<Long> out = new ArrayList<>();
+        virtualMcps.values().forEach(m -> {
+            if (m.virtualKeyIds.contains(vkId)) {
+                out.add(m.id);
+            }
+        });
+        return out;
     }
 
     public void putVk(VkRec v) {
@@ -122,7 +156,13 @@ public final class SandboxStore {
             v.budgets.forEach(b -> out.add(new OwnedBudget(b, "virtual_key_id", v.id)));
             for (PcRec p : v.providerConfigs) {
                 p.budgets.forEach(b -> out.add(new OwnedBudget(b, "provider_config_id", p.id)));
+                for (ModelBudgetRec m : p.modelBudgets) {
+                    m.budgets.forEach(b -> out.add(new OwnedBudget(b, "model_config_id", m.id)));
+                }
             }
+        }
+        for (AccessProfileRec a : accessProfiles.values()) {
+            a.budgets.forEach(b -> out.add(new OwnedBudget(b, "access_profile_id", a.id)));
         }
         return out;
     }
@@ -143,6 +183,16 @@ public final class SandboxStore {
                 if (p.rateLimit != null) {
                     out.add(p.rateLimit);
                 }
+                for (ModelBudgetRec m : p.modelBudgets) {
+                    if (m.rateLimit != null) {
+                        out.add(m.rateLimit);
+                    }
+                }
+            }
+        }
+        for (AccessProfileRec a : accessProfiles.values()) {
+            if (a.rateLimit != null) {
+                out.add(a.rateLimit);
             }
         }
         return out;
@@ -161,6 +211,8 @@ public final class SandboxStore {
             }
         }
         pcSeq.set(Math.max(pcSeq.get(), maxPc + 1));
+        long maxVmcp = virtualMcps.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        vmcpSeq.set(Math.max(vmcpSeq.get(), maxVmcp + 1));
         mcpCfgSeq.set(Math.max(mcpCfgSeq.get(), maxMcp + 1));
     }
 }

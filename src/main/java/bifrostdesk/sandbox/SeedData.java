@@ -49,8 +49,15 @@ public final class SeedData {
         SandboxStore store = new SandboxStore();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         lookups(store, now);
+        boolean v2 = dialect.atLeast(Dialect.V2);
+        if (v2) {
+            SeedDataV2.lookups(store, now);
+        }
         if (seed != Seed.EMPTY) {
             smallVks(store, now);
+            if (v2) {
+                SeedDataV2.addKeys(store, now); // one key per v2 feature; older dialects get none of it
+            }
         }
         if (seed == Seed.LARGE) {
             SyntheticData.addLarge(store, now);

@@ -1,10 +1,14 @@
 package bifrostdesk.sandbox;
 
+import bifrostdesk.sandbox.Records.AccessProfileRec;
+import bifrostdesk.sandbox.Records.AgentGrantRec;
 import bifrostdesk.sandbox.Records.BudgetRec;
+import bifrostdesk.sandbox.Records.BusinessUnitRec;
 import bifrostdesk.sandbox.Records.CustomerRec;
 import bifrostdesk.sandbox.Records.KeyRec;
 import bifrostdesk.sandbox.Records.McpCfgRec;
 import bifrostdesk.sandbox.Records.McpClientRec;
+import bifrostdesk.sandbox.Records.ModelBudgetRec;
 import bifrostdesk.sandbox.Records.PcRec;
 import bifrostdesk.sandbox.Records.RateLimitRec;
 import bifrostdesk.sandbox.Records.TeamRec;
@@ -13,18 +17,37 @@ import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Renders rows as the dialect's JSON (REFERENCE §2.4; legacy shape from the v1.4 PUT doc page). */
+/**
+ * Renders rows as the dialect's JSON (REFERENCE §2.4; legacy shape from the v1.4 PUT doc page; V2 fields from
+ * REFERENCE-v2 §11.11.2). V2 tells reads (GET one, list) from write responses (POST, PUT, rotate), which lack
+ * {@code assigned_user}, {@code is_access_profile_managed} and {@code business_unit} (§11.11.3).
+ */
 final class VkJson {
     private final SandboxStore store;
     private final Dialect dialect;
+    private final boolean v2;
 
     VkJson(SandboxStore store, Dialect dialect) {
         this.store = store;
         this.dialect = dialect;
+        this.v2 = dialect.atLeast(Dialect.V2);
     }
 
+    /** The VK as GET one and the list show it. */
     ObjectNode vk(VkRec v) {
+        return vk(v, true);
+    }
+
+    /** The VK as POST, PUT and rotate answer it. Same as {@link #vk(VkRec)} before V2. */
+    ObjectNode written(VkRec v) {
+        return vk(v, false);
+    }
+
+    private ObjectNode vk(VkRec v, boolean read) {
         boolean legacy = dialect == Dialect.LEGACY;
+        // enterprise: every read path swaps in the access profile's budgets and rate limit (§11.13)
+        AccessProfileRec profile = v2 && read && v.accessProfileId != null
+                ? store.accessProfiles.get(v.accessProfileId) : null;
         ObjectNode o = Json.obj();
         o.put("id", v.id);
         o.put("name", v.name);
@@ -50,11 +73,17 @@ final class VkJson {
         if (legacy) {
             putLegacyBudget(o, v.budgets, "virtual_key_id", v.id);
         }
-        if (v.rateLimit != null) {
+        if (v2 && v.businessUnitId != null) {
+            o.put("business_unit_id", v.businessUnitId);
+        }
+        if (v.rateLimit != null && profile == null) {
             o.put("rate_limit_id", v.rateLimit.id);
         }
         if (!legacy) {
             o.put("calendar_aligned", v.calendarAligned);
+        }
+        if (v2) {
+            o.put("allow_all_providers", v.allowAllProviders);
         }
         TeamRec t = v.teamId == null ? null : store.teams.get(v.teamId);
         if (t != null) {
@@ -64,12 +93,18 @@ final class VkJson {
         if (c != null) {
             o.set("customer", customer(c));
         }
-        if (v.rateLimit != null) {
-            o.set("rate_limit", rateLimit(v.rateLimit));
+        BusinessUnitRec bu = v2 && read && v.businessUnitId != null ? store.businessUnits.get(v.businessUnitId) : null;
+        if (bu != null) {
+            o.putObject("business_unit").put("id", bu.id).put("name", bu.name);
         }
-        if (!legacy && !v.budgets.isEmpty()) {
+        Records.RateLimitRec rl = profile != null ? profile.rateLimit : v.rateLimit;
+        if (rl != null) {
+            o.set("rate_limit", rateLimit(rl));
+        }
+        java.util.List<BudgetRec> budgets = profile != null ? profile.budgets : v.budgets;
+        if (!legacy && !budgets.isEmpty()) {
             ArrayNode bs = o.putArray("budgets");
-            v.budgets.forEach(b -> bs.add(budget(b, "virtual_key_id", v.id)));
+            budgets.forEach(b -> bs.add(budget(b, "virtual_key_id", v.id)));
         }
         if (v.configHash != null) {
             o.put("config_hash", v.configHash);
@@ -77,9 +112,46 @@ final class VkJson {
         if (dialect.atLeast(Dialect.LATER) && v.expiresAt != null) {
             o.put("expires_at", Json.time(v.expiresAt));
         }
+        if (v2) {
+            putV2(o, v, read);
+        }
         o.put("created_at", Json.time(v.createdAt));
         o.put("updated_at", Json.time(v.updatedAt));
         return o;
+    }
+
+    private void putV2(ObjectNode o, VkRec v, boolean read) {
+        if (v.deleteAfterExpire != null) {
+            o.put("delete_after_expire", v.deleteAfterExpire);
+        }
+        if (v.disableContentLogging != null) {
+            o.put("disable_content_logging", v.disableContentLogging);
+        }
+        if (v.agentGrants == null) {
+            o.putNull("agent_grants"); // no omitempty: null or a list
+        } else {
+            ArrayNode gs = o.putArray("agent_grants");
+            for (AgentGrantRec g : v.agentGrants) {
+                gs.addObject().put("virtual_key_id", v.id).put("agent_name", g.agentName())
+                        .put("created_at", Json.time(g.createdAt()));
+            }
+        }
+        if (!v.metadata.isEmpty()) {
+            ObjectNode m = o.putObject("metadata");
+            v.metadata.forEach(m::put);
+        }
+        if (v.previousValueExpiresAt != null) {
+            o.put("previous_value_expires_at", Json.time(v.previousValueExpiresAt));
+        }
+        if (v.rotatedAt != null) {
+            o.put("rotated_at", Json.time(v.rotatedAt));
+        }
+        if (read) {
+            if (v.accessProfileId != null) {
+                o.put("is_access_profile_managed", true);
+            }
+            o.putNull("assigned_user"); // resolved, nobody (OSS); absent from write responses
+        }
     }
 
     private void putLegacyBudget(ObjectNode o, java.util.List<BudgetRec> budgets, String ownerField, Object ownerId) {
@@ -116,6 +188,18 @@ final class VkJson {
         if (!legacy && !p.budgets.isEmpty()) {
             ArrayNode bs = o.putArray("budgets");
             p.budgets.forEach(b -> bs.add(budget(b, "provider_config_id", p.id)));
+        }
+        if (v2 && !p.modelBudgets.isEmpty()) {
+            ArrayNode ms = o.putArray("model_budgets"); // omitempty, sorted by model_name (kept sorted)
+            for (ModelBudgetRec m : p.modelBudgets) {
+                ObjectNode mo = ms.addObject();
+                mo.put("model_name", m.modelName);
+                ArrayNode bs = mo.putArray("budgets");
+                m.budgets.forEach(b -> bs.add(budget(b, "model_config_id", m.id)));
+                if (m.rateLimit != null) {
+                    mo.set("rate_limit", rateLimit(m.rateLimit));
+                }
+            }
         }
         ArrayNode keys = o.putArray("keys");
         for (String kid : p.keyIds) {
@@ -175,13 +259,36 @@ final class VkJson {
                 o.put(ownerField, String.valueOf(ownerId));
             }
         }
-        o.put("calendar_aligned", b.calendarAligned);
+        if (v2) {
+            putV2Budget(o, b); // the per-budget calendar_aligned is a deprecated input, normally absent (§11.11.2)
+        } else {
+            o.put("calendar_aligned", b.calendarAligned);
+        }
         if (b.configHash != null) {
             o.put("config_hash", b.configHash);
         }
         o.put("created_at", Json.time(b.createdAt));
         o.put("updated_at", Json.time(b.updatedAt));
         return o;
+    }
+
+    private static void putV2Budget(ObjectNode o, BudgetRec b) {
+        if (b.overrideMode != null) {
+            o.put("override_amount", b.overrideAmount);
+            o.put("override_mode", b.overrideMode);
+            if (b.overrideCyclesRemaining != 0) {
+                o.put("override_cycles_remaining", b.overrideCyclesRemaining);
+            }
+            if (b.overrideCyclesTotal != 0) {
+                o.put("override_cycles_total", b.overrideCyclesTotal);
+            }
+            if (b.overrideAnchorReset != null) {
+                o.put("override_anchor_reset", Json.time(b.overrideAnchorReset));
+            }
+        }
+        if (b.quarterStartMonth != null) {
+            o.putObject("reset_config").put("quarter_start_month", b.quarterStartMonth);
+        }
     }
 
     ObjectNode rateLimit(RateLimitRec r) {

@@ -1,29 +1,18 @@
 package bifrostdesk.sandbox;
 
-import bifrostdesk.sandbox.Records.KeyRec;
-import bifrostdesk.sandbox.Records.McpCfgRec;
-import bifrostdesk.sandbox.Records.McpClientRec;
-import bifrostdesk.sandbox.Records.PcRec;
 import bifrostdesk.sandbox.Records.VkRec;
 import bifrostdesk.virtualkey.model.Dialect;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Create and update of virtual keys with each dialect's semantics (REFERENCE §2.5, §2.6, §10). Works on a deep
- * copy of the VK; the caller swaps it in only when no {@link ApiException} was thrown, so a failed request
- * changes nothing. Caller holds the store lock.
+ * Create and update of virtual keys with each dialect's semantics (REFERENCE §2.5, §2.6, §10; V2: REFERENCE-v2
+ * §11.4). Works on a deep copy of the VK, stored only when no {@link ApiException} was thrown, so a failed request
+ * changes nothing. Lists are delegated to {@link ProviderConfigRules}, {@link McpConfigRules}, {@link BudgetRules};
+ * V2-only top-level fields to {@link V2Rules}. Caller holds the store lock.
  */
 final class VkUpdater {
     static final String DUP_NAME_A = "a record with this name already exists. Please use a different value";
@@ -31,14 +20,24 @@ final class VkUpdater {
 
     private final SandboxStore store;
     private final Dialect dialect;
+    private final boolean v2;
     private final BudgetRules budgets;
     private final RateLimitRules rateLimits;
+    private final ProviderConfigRules providerConfigs;
+    private final McpConfigRules mcpConfigs;
 
-    VkUpdater(SandboxStore store, Dialect dialect) {
+    /** The stored VK and the armed "saved but" fault this PUT ran into (null = a plain 200). */
+    record Outcome(VkRec vk, CommitFault fault) {
+    }
+
+    VkUpdater(SandboxStore store, Dialect dialect, boolean keyIdsFix) {
         this.store = store;
         this.dialect = dialect;
+        this.v2 = dialect.atLeast(Dialect.V2);
         this.budgets = new BudgetRules(dialect);
         this.rateLimits = new RateLimitRules(dialect);
+        this.providerConfigs = new ProviderConfigRules(store, dialect, keyIdsFix, budgets, rateLimits);
+        this.mcpConfigs = new McpConfigRules(store, providerConfigs);
     }
 
     private boolean legacy() {
@@ -74,23 +73,26 @@ final class VkUpdater {
             v.teamId = team;
             v.customerId = customer;
         }
+        if (v2) {
+            V2Rules.applyCreate(v, req, now);
+        }
         if (store.vkByName(name) != null) {
             throw dialect.atLeast(Dialect.LATER) ? ApiException.bare(409, DUP_NAME_B) : ApiException.internal(DUP_NAME_A);
         }
         applyVkBudgets(v, req, v.calendarAligned, false, now);
         v.rateLimit = rateLimits.apply(null, req.get("rate_limit"), now);
         if (Json.given(req, "provider_configs")) {
-            applyProviderConfigs(v, req.get("provider_configs"), true, v.calendarAligned, now);
+            providerConfigs.apply(v, req.get("provider_configs"), true, v.calendarAligned, false, now);
         }
         if (Json.given(req, "mcp_configs")) {
-            applyMcpConfigs(v, req.get("mcp_configs"), true);
+            mcpConfigs.apply(v, req.get("mcp_configs"), true);
         }
         store.putVk(v);
         return v;
     }
 
-    /** PUT: returns the updated row (already stored). */
-    VkRec update(String id, JsonNode req) {
+    /** PUT: stores the updated row; {@code faults} are consulted for the step they break (V2's 500s, §11.12). */
+    Outcome update(String id, JsonNode req, CommitFaults faults) {
         VkRec current = store.vks.get(id);
         if (current == null) {
             throw ApiException.bare(404, "Virtual key not found");
@@ -121,31 +123,54 @@ final class VkUpdater {
                 v.calendarAligned = calendar; // V1_5 leaves it out of the UPDATE's column list
             }
         }
-        applyOwnership(v, req);
-        if (dialect.atLeast(Dialect.LATER) && req.has("expires_at")) {
-            v.expiresAt = expires;
+        if (v2) {
+            V2Rules.applyOwners(v, req);
+            V2Rules.applyUpdate(v, req, expires, now);
+        } else {
+            applyOwnership(v, req);
+            if (dialect.atLeast(Dialect.LATER) && req.has("expires_at")) {
+                v.expiresAt = expires;
+            }
         }
         boolean reset = dialect.atLeast(Dialect.LATER) && req.path("reset_budget_usage").asBoolean(false);
+        boolean turnedOn = v2 && calendar && !current.calendarAligned;
+        CommitFault fault = reset && faults.armed(CommitFault.USAGE_RESET) ? CommitFault.USAGE_RESET
+                : turnedOn && faults.armed(CommitFault.CALENDAR) ? CommitFault.CALENDAR
+                : faults.armed(CommitFault.RELOAD) ? CommitFault.RELOAD : null;
+        if (fault == CommitFault.USAGE_RESET) {
+            reset = false; // committed, but the usage reset step failed
+        }
         applyVkBudgets(v, req, calendar, reset, now);
         if (req.has("rate_limit")) {
             v.rateLimit = rateLimits.apply(v.rateLimit, req.get("rate_limit"), now);
         }
         if (Json.given(req, "provider_configs")) {
-            applyProviderConfigs(v, req.get("provider_configs"), false, calendar, now);
+            providerConfigs.apply(v, req.get("provider_configs"), false, calendar, reset, now);
         }
         if (Json.given(req, "mcp_configs")) {
-            applyMcpConfigs(v, req.get("mcp_configs"), false);
+            mcpConfigs.apply(v, req.get("mcp_configs"), false);
         }
-        if (reset) {
+        if (reset && !v2) {
+            // LATER: every VK and provider budget; V2 zeroes only the matched ones it was sent (BudgetRules)
             v.budgets.forEach(b -> b.currentUsage = 0);
             v.providerConfigs.forEach(p -> p.budgets.forEach(b -> b.currentUsage = 0));
         }
+        if (v2 && Json.given(req, "calendar_aligned")) {
+            V2Rules.stampCalendar(v, calendar, turnedOn && fault != CommitFault.CALENDAR, now);
+        }
         v.updatedAt = now.isAfter(current.updatedAt) ? now : current.updatedAt.plusMillis(1);
         store.putVk(v);
-        return v;
+        if (fault != null) {
+            faults.take(fault);
+        }
+        return new Outcome(v, fault);
     }
 
     private void checkOwnersExclusive(JsonNode req) {
+        if (v2) {
+            V2Rules.checkOwners(req);
+            return;
+        }
         String team = Json.text(req, "team_id");
         String customer = Json.text(req, "customer_id");
         boolean both = dialect.atLeast(Dialect.LATER)
@@ -188,6 +213,9 @@ final class VkUpdater {
     }
 
     private Instant parseExpires(JsonNode req) {
+        if (v2) {
+            return V2Rules.parseExpires(req);
+        }
         if (!dialect.atLeast(Dialect.LATER) || !Json.given(req, "expires_at")) {
             return null;
         }
@@ -220,175 +248,6 @@ final class VkUpdater {
         } else if (Json.given(req, "budgets")) {
             v.budgets = budgets.reconcile(v.budgets, req.get("budgets"), calendar, reset, now);
         }
-    }
-
-    private void applyProviderConfigs(VkRec v, JsonNode list, boolean creating, boolean calendar, Instant now) {
-        Map<Long, PcRec> existing = new HashMap<>();
-        v.providerConfigs.forEach(p -> existing.put(p.id, p));
-        List<PcRec> result = new ArrayList<>();
-        for (JsonNode item : list) {
-            String provider = item.path("provider").asText("").trim();
-            if (provider.isEmpty()) {
-                throw ApiException.badRequest("provider name is required");
-            }
-            if (!store.providers.containsKey(provider)) {
-                throw ApiException.badRequest("invalid provider name: " + provider);
-            }
-            PcRec pc;
-            boolean isNew;
-            if (!creating && Json.given(item, "id")) {
-                long pcId = item.get("id").asLong();
-                pc = existing.remove(pcId);
-                if (pc == null) {
-                    throw ApiException.internal("provider config " + pcId + " does not belong to this virtual key");
-                }
-                isNew = false;
-            } else {
-                pc = new PcRec();
-                pc.id = store.nextPcId();
-                isNew = true;
-            }
-            pc.provider = provider;
-            if (legacy()) {
-                applyLegacyPc(pc, item, isNew, calendar, now);
-            } else {
-                applyModernPc(pc, item, isNew, calendar, now);
-            }
-            result.add(pc);
-        }
-        // every existing config not listed is dropped, with its budgets and rate limit
-        v.providerConfigs = result;
-    }
-
-    private void applyModernPc(PcRec pc, JsonNode item, boolean isNew, boolean calendar, Instant now) {
-        pc.weight = Json.given(item, "weight") ? item.get("weight").asDouble() : null;
-        List<String> models = Json.strings(item, "allowed_models");
-        validateWhiteList("allowed_models for provider " + pc.provider, models);
-        pc.allowedModels = models == null ? new ArrayList<>() : models;
-        if (dialect.atLeast(Dialect.LATER)) {
-            List<String> blocked = Json.strings(item, "blacklisted_models");
-            validateWhiteList("blacklisted_models for provider " + pc.provider, blocked);
-            pc.blacklistedModels = blocked == null ? new ArrayList<>() : blocked;
-        }
-        List<String> keyIds = Json.strings(item, "key_ids");
-        validateWhiteList("key_ids for provider " + pc.provider, keyIds);
-        if (keyIds != null && keyIds.size() == 1 && keyIds.get(0).equals("*")) {
-            pc.allowAllKeys = true;
-            pc.keyIds = new ArrayList<>();
-        } else {
-            pc.allowAllKeys = false;
-            pc.keyIds = resolveKeys(pc.provider, keyIds == null ? List.of() : keyIds);
-        }
-        if (Json.given(item, "budgets")) {
-            budgets.prevalidate(item.get("budgets"), false);
-            boolean reset = false;
-            pc.budgets = budgets.reconcile(isNew ? new ArrayList<>() : pc.budgets, item.get("budgets"), calendar,
-                    reset, now);
-        }
-        if (item.has("rate_limit")) {
-            pc.rateLimit = rateLimits.apply(isNew ? null : pc.rateLimit, item.get("rate_limit"), now);
-        }
-    }
-
-    private void applyLegacyPc(PcRec pc, JsonNode item, boolean isNew, boolean calendar, Instant now) {
-        if (!Json.given(item, "weight") || !item.get("weight").isNumber()) {
-            throw ApiException.badRequest("weight is required");
-        }
-        pc.weight = item.get("weight").asDouble();
-        List<String> models = Json.strings(item, "allowed_models");
-        pc.allowedModels = models == null ? new ArrayList<>() : models; // [] = all models
-        List<String> allowed = Json.strings(item, "allowed_keys");
-        if (allowed == null || allowed.isEmpty()) {
-            pc.allowAllKeys = true; // missing/empty = all keys
-            pc.keyIds = new ArrayList<>();
-        } else {
-            pc.allowAllKeys = false;
-            pc.keyIds = resolveKeys(pc.provider, allowed);
-        }
-        pc.budgets = budgets.applyLegacy(isNew ? new ArrayList<>() : pc.budgets, item.get("budget"), calendar, now,
-                false);
-        if (item.has("rate_limit")) {
-            pc.rateLimit = rateLimits.apply(isNew ? null : pc.rateLimit, item.get("rate_limit"), now);
-        }
-    }
-
-    /** GetKeysByIDs on key_id: every id must exist; the provider is not checked. */
-    private List<String> resolveKeys(String provider, List<String> ids) {
-        Set<String> found = new LinkedHashSet<>();
-        for (String id : ids) {
-            KeyRec k = store.key(id);
-            if (k != null) {
-                found.add(k.keyId);
-            }
-        }
-        if (found.size() != ids.size()) {
-            throw ApiException.internal("some keys not found for provider " + provider + ": expected " + ids.size()
-                    + ", found " + found.size());
-        }
-        return new ArrayList<>(found);
-    }
-
-    /** schemas.WhiteList.Validate: '*' alone, no case-insensitive duplicates. Not applied to LEGACY. */
-    private void validateWhiteList(String what, List<String> values) {
-        if (values == null || legacy()) {
-            return;
-        }
-        if (values.contains("*") && values.size() > 1) {
-            throw ApiException.badRequest("invalid " + what
-                    + ": wildcard '*' cannot be used with other values in the whitelist");
-        }
-        Set<String> seen = new HashSet<>();
-        for (String s : values) {
-            if (!seen.add(s.toLowerCase(Locale.ROOT))) {
-                throw ApiException.badRequest("invalid " + what + ": duplicate value '" + s + "' in whitelist");
-            }
-        }
-    }
-
-    private void applyMcpConfigs(VkRec v, JsonNode list, boolean creating) {
-        Map<Long, McpCfgRec> existing = new HashMap<>();
-        v.mcpConfigs.forEach(m -> existing.put(m.id, m));
-        Set<Long> attachedClients = new HashSet<>();
-        v.mcpConfigs.forEach(m -> attachedClients.add(m.mcpClientDbId));
-        Set<String> names = new HashSet<>();
-        for (JsonNode item : list) {
-            String name = item.path("mcp_client_name").asText("");
-            if (!name.isEmpty() && !names.add(name)) {
-                throw ApiException.badRequest("duplicate mcp_client_name: " + name);
-            }
-        }
-        List<McpCfgRec> result = new ArrayList<>();
-        for (JsonNode item : list) {
-            String name = item.path("mcp_client_name").asText("");
-            List<String> tools = Json.strings(item, "tools_to_execute");
-            validateWhiteList("tools_to_execute for MCP client " + name, tools);
-            List<String> toolList = tools == null ? new ArrayList<>() : tools;
-            if (!creating && Json.given(item, "id")) {
-                long cfgId = item.get("id").asLong();
-                McpCfgRec m = existing.remove(cfgId);
-                if (m == null) {
-                    throw ApiException.internal("mcp config " + cfgId + " does not belong to this virtual key");
-                }
-                m.toolsToExecute = toolList; // only the tools change on an existing entry
-                result.add(m);
-            } else {
-                McpClientRec client = store.mcpClients.get(name);
-                if (client == null) {
-                    throw ApiException.internal("failed to get MCP client: record not found");
-                }
-                if (attachedClients.contains(client.dbId)) {
-                    throw ApiException.badRequest("MCP client '" + name
-                            + "' config for this virtual key already exists");
-                }
-                McpCfgRec m = new McpCfgRec();
-                m.id = store.nextMcpConfigId();
-                m.mcpClientDbId = client.dbId;
-                m.toolsToExecute = toolList;
-                attachedClients.add(client.dbId);
-                result.add(m);
-            }
-        }
-        v.mcpConfigs = result;
     }
 
 }

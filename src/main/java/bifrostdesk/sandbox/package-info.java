@@ -5,14 +5,16 @@
  * the governance virtual-key CRUD and the lookups a VK editor needs (providers, keys, MCP clients, teams,
  * customers, budgets, rate limits) over real HTTP on 127.0.0.1, with in-memory state guarded by one lock.
  * Behaviour follows {@code shared/bifrost-api/REFERENCE.md} for the dialect chosen in
- * {@link bifrostdesk.sandbox.SandboxOptions}: {@code LEGACY} (v1.4), {@code V1_5} (v1.5.0-prerelease7) or
- * {@code LATER} (v1.5.2+ / v2.x), traps included. It is a test oracle, so it deliberately shares no code with the
+ * {@link bifrostdesk.sandbox.SandboxOptions}: {@code LEGACY} (v1.4), {@code V1_5} (v1.5.0-prerelease7),
+ * {@code LATER} (v1.5.2+ / v1.6.x) or {@code V2} (v2.2.6, the default; REFERENCE-v2.md §11), traps included. It is a test oracle, so it deliberately shares no code with the
  * app's HTTP client or update builder.
  *
  * <p>Files: {@code SandboxServer} (routing, auth gate, fault injection), {@code SessionAuth}/{@code SessionHandler},
- * {@code VirtualKeyHandler} (list/get/create/update/delete), {@code VkUpdater} (PUT/POST semantics),
+ * {@code VirtualKeyHandler} (list/get/create/update/delete/rotate), {@code VkUpdater} (PUT/POST semantics) with
+ * {@code ProviderConfigRules}, {@code McpConfigRules}, {@code ModelBudgetRules}, {@code V2Rules},
  * {@code BudgetRules}, {@code RateLimitRules}, {@code GoDuration} (Bifrost's duration syntax), {@code VkJson}
- * (response shapes), {@code LookupHandler}, {@code SandboxStore}/{@code Records} (state), {@code SeedData} and
- * {@code SyntheticData} (seeds), {@code SandboxMain} (CLI).
+ * (response shapes), {@code OverrideHandler} (budget overrides), {@code VirtualMcpHandler}, {@code LookupHandler},
+ * {@code CommitFault}/{@code CommitFaults} ("saved but" 500s), {@code SandboxStore}/{@code Records} (state),
+ * {@code SeedData}, {@code SeedDataV2} and {@code SyntheticData} (seeds), {@code SandboxMain} (CLI).
  */
 package bifrostdesk.sandbox;

@@ -63,7 +63,7 @@ class SignInAndSecretsTest {
                 assertThat(dialogs.signInReasons).hasSize(2);
                 assertThat(dialogs.signInReasons.get(1)).contains("Wrong user name or password");
                 assertThat(vm.onlineProperty().get()).isTrue();
-                assertThat(vm.list().items()).hasSize(8);
+                assertThat(vm.list().items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
                 assertThat(store.read("acme")).contains(PASSWORD);
                 tokens.addAll(sandbox.activeSessions());
 

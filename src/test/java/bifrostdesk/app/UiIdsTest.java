@@ -55,7 +55,7 @@ class UiIdsTest extends WindowTestBase {
             assertPresent(robot, id);
         }
         ListView<VirtualKey> list = robot.lookup("#keyList").queryAs(ListView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 8);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
         robot.interact(() -> list.getSelectionModel().select(list.getItems().stream()
                 .filter(v -> v.name().equals("checkout-service")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shell.viewModel().editor().editedProperty().get() != null);

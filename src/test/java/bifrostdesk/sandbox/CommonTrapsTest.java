@@ -14,15 +14,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-/** Traps shared by the v1.5 and later dialects (REFERENCE §2.6.1–2.6.3, §3). Default dialect: LATER. */
+/**
+ * Traps shared by the v1.5 and later dialects (REFERENCE §2.6.1–2.6.3, §3), run on LATER here and on V2 by
+ * {@link CommonTrapsV2Test}.
+ */
 class CommonTrapsTest {
     SandboxServer server;
     Http http;
     String checkout;
 
+    Dialect dialect() {
+        return Dialect.LATER;
+    }
+
     @BeforeEach
     void start() {
-        server = SandboxServer.start(SandboxOptions.defaults());
+        server = SandboxServer.start(SandboxOptions.defaults().withDialect(dialect()));
         http = new Http(server.baseUrl());
         checkout = server.vkIdByName("checkout-service");
     }
@@ -240,7 +247,9 @@ class CommonTrapsTest {
         Resp r = http.putVk(checkout, j("{'team_id':'" + SeedData.TEAM_PLATFORM + "','customer_id':'"
                 + SeedData.CUSTOMER_ACME + "'}"));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.message()).isEqualTo("VirtualKey cannot be attached to both Team and Customer");
+        assertThat(r.message()).isEqualTo(dialect() == Dialect.V2
+                ? "VirtualKey cannot be attached to more than one of Team, Customer or Business Unit"
+                : "VirtualKey cannot be attached to both Team and Customer");
     }
 
     @Test
@@ -292,7 +301,7 @@ class CommonTrapsTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Dialect.class, names = {"V1_5", "LATER"})
+    @EnumSource(value = Dialect.class, names = {"V1_5", "LATER", "V2"})
     void singularBudgetIsIgnored(Dialect d) {
         try (SandboxServer s = SandboxServer.start(SandboxOptions.defaults().withDialect(d))) {
             Http h = new Http(s.baseUrl());

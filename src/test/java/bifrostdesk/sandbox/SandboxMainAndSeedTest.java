@@ -30,12 +30,35 @@ class SandboxMainAndSeedTest {
     }
 
     @Test
+    void v2OptionsFromTheCommandLine() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        SandboxServer s = SandboxMain.run(new String[] {"--port", "0", "--rotation-cooldown", "2h", "--key-ids-fix",
+            "true"}, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(s.dialect()).isEqualTo(Dialect.V2);
+            assertThat(buf.toString(StandardCharsets.UTF_8)).contains("v2.2.6");
+            Http h = new Http(s.baseUrl());
+            JsonNode vk = h.post("/api/governance/virtual-keys/" + s.vkIdByName("checkout-service") + "/rotate", null)
+                    .vk();
+            assertThat(java.time.Duration.between(java.time.Instant.parse(vk.get("rotated_at").asText()),
+                    java.time.Instant.parse(vk.get("previous_value_expires_at").asText())))
+                    .isEqualTo(java.time.Duration.ofHours(2));
+        } finally {
+            s.close();
+        }
+    }
+
+    @Test
     void helpAndBadArguments() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         assertThat(SandboxMain.run(new String[] {"--help"}, new PrintStream(buf, true, StandardCharsets.UTF_8)))
                 .isNull();
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("--dialect legacy|v1.5|later");
         assertThatThrownBy(() -> SandboxMain.run(new String[] {"--dialect", "v9"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxMain.run(new String[] {"--rotation-cooldown", "soon"}, System.out))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SandboxMain.run(new String[] {"--rotation-cooldown", "31d"}, System.out))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -47,7 +70,7 @@ class SandboxMainAndSeedTest {
             assertThat(ms).isLessThan(3000);
             Http h = new Http(s.baseUrl());
             JsonNode list = h.get("/api/governance/virtual-keys?limit=10").json();
-            assertThat(list.get("total_count").asInt()).isEqualTo(8 + 10_000 + 1);
+            assertThat(list.get("total_count").asInt()).isEqualTo(8 + SeedDataV2.KEY_COUNT + 10_000 + 1);
             JsonNode huge = s.vkJson(s.vkIdByName(SyntheticData.HUGE_ROUTER));
             assertThat(huge.get("provider_configs")).hasSize(1000);
             JsonNode pc = huge.get("provider_configs").get(0);
