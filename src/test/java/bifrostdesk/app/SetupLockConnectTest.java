@@ -81,7 +81,7 @@ class SetupLockConnectTest {
             assertThat(dialogs.setupTokenReasons.get(1)).contains("did not accept that setup token");
             assertThat(dialogs.signInReasons).as("not a sign-in").isEmpty();
             assertThat(vm.onlineProperty().get()).isTrue();
-            assertThat(vm.list().items()).hasSize(8);
+            assertThat(vm.list().items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
             assertThat(vm.dialect()).isEqualTo(Dialect.V2);
             assertThat(vm.featuresProperty().get().setupLock()).isTrue();
             // the draft made before connecting is back in the editor, unchanged
@@ -96,7 +96,7 @@ class SetupLockConnectTest {
         again.start();
         assertThat(dialogs.setupTokenReasons).isEmpty();
         assertThat(again.onlineProperty().get()).isTrue();
-        assertThat(again.list().items()).hasSize(8);
+        assertThat(again.list().items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
     }
 
     @Test
@@ -117,7 +117,7 @@ class SetupLockConnectTest {
         MainViewModel vm = vm(ClientOptions.defaults().withSetupToken(TOKEN));
         vm.start();
         assertThat(dialogs.setupTokenReasons).isEmpty();
-        assertThat(vm.list().items()).hasSize(8);
+        assertThat(vm.list().items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
     }
 
     @Test

@@ -80,9 +80,15 @@ abstract class WindowTestBase {
     Node listCell(FxRobot robot, String name) throws Exception {
         ListView<VirtualKey> list = keyList(robot);
         await(() -> list.getItems().stream().anyMatch(v -> v.name().equals(name)));
-        robot.interact(() -> list.getItems().stream().filter(v -> v.name().equals(name)).findFirst()
-                .ifPresent(list::scrollTo));
-        await(() -> findListCell(robot, name) != null);
+        // scroll on every poll: the list may be refilled (a later page, a refresh) after the first scroll
+        await(() -> {
+            if (findListCell(robot, name) != null) {
+                return true;
+            }
+            javafx.application.Platform.runLater(() -> list.getItems().stream().filter(v -> v.name().equals(name))
+                    .findFirst().ifPresent(list::scrollTo));
+            return false;
+        });
         return findListCell(robot, name);
     }
 

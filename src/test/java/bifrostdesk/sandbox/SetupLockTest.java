@@ -35,7 +35,7 @@ class SetupLockTest {
             assertThat(wrong.status()).isEqualTo(403);
             assertThat(wrong.message()).isEqualTo("invalid setup token");
             Http right = anon.with("X-Bifrost-Setup-Token", TOKEN);
-            assertThat(right.get("/api/governance/virtual-keys").json().get("total_count").asInt()).isEqualTo(8);
+            assertThat(right.get("/api/governance/virtual-keys").json().get("total_count").asInt()).isEqualTo(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
             // other non-public /api routes are locked too
             assertThat(anon.get("/api/providers").status()).isEqualTo(401);
             assertThat(anon.get("/api/governance/teams").status()).isEqualTo(401);
@@ -122,7 +122,8 @@ class SetupLockTest {
 
     @Test
     void onlyV2ReportsTheLockAndAnUnlockedV2SaysSo() {
-        try (SandboxServer later = SandboxServer.start(SandboxOptions.defaults().withSetupToken(TOKEN))) {
+        try (SandboxServer later = SandboxServer.start(SandboxOptions.defaults()
+                .withDialect(bifrostdesk.virtualkey.model.Dialect.LATER).withSetupToken(TOKEN))) {
             Http anon = new Http(later.baseUrl());
             assertThat(anon.get("/api/governance/virtual-keys").status()).as("no lock before v2").isEqualTo(200);
             assertThat(anon.get("/api/session/is-auth-enabled").json().has("setup_required")).isFalse();
@@ -166,7 +167,7 @@ class SetupLockTest {
         }
         String printed = buf.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("setup lock on", "setup lock on without a token").doesNotContain(TOKEN, "from-env");
-        assertThatThrownBy(() -> SandboxMain.run(new String[] {"--port", "0", "--setup-token", TOKEN}, out, Map.of()))
+        assertThatThrownBy(() -> SandboxMain.run(new String[] {"--port", "0", "--dialect", "later", "--setup-token", TOKEN}, out, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--dialect v2");
     }
 }

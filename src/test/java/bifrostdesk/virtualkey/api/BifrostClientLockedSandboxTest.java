@@ -47,9 +47,9 @@ class BifrostClientLockedSandboxTest {
 
             c.useSetupToken(TOKEN);
             assertThat(c.checkSetupToken()).isTrue();
-            assertThat(c.listVirtualKeys(VkQuery.firstPage()).totalCount()).isEqualTo(8);
+            assertThat(c.listVirtualKeys(VkQuery.firstPage()).totalCount()).isEqualTo(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
             assertThat(c.lookups().providers()).isNotEmpty();
-            assertThat(client(s, TOKEN).listVirtualKeys(VkQuery.firstPage()).items()).hasSize(8);
+            assertThat(client(s, TOKEN).listVirtualKeys(VkQuery.firstPage()).items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
         }
     }
 
@@ -72,7 +72,7 @@ class BifrostClientLockedSandboxTest {
             BifrostClient c = client(open, null);
             assertThat(c.authStatus().needsSetupToken()).isFalse();
             assertThat(c.checkSetupToken()).as("409: the lock is not active").isFalse();
-            assertThat(c.listVirtualKeys(VkQuery.firstPage()).items()).hasSize(8);
+            assertThat(c.listVirtualKeys(VkQuery.firstPage()).items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
         }
         try (SandboxServer auth = SandboxServer.start(SandboxOptions.defaults().withDialect(Dialect.V2)
                 .withSetupToken(TOKEN).withBasicAuth("admin", "pw"))) {
