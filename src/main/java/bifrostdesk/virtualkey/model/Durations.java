@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Bifrost's duration syntax ({@code ParseDuration} in framework/configstore/tables/utils.go): the last
- * character {@code d}, {@code w}, {@code M} (30 days) or {@code Y} (365 days) after a number; otherwise Go's
+ * character {@code d}, {@code w}, {@code M} (30 days), {@code Q} (a quarter, 90 days; v2, REFERENCE-v2.md §11.5.1) or
+ * {@code Y} (365 days) after a number; otherwise Go's
  * {@code time.ParseDuration} ({@code ns us µs ms s m h}, compounds such as {@code 1h30m}). Case matters:
  * {@code m} is minutes, {@code M} months.
  */
@@ -16,7 +17,7 @@ public final class Durations {
     /** The choices offered next to every duration field. */
     public static final List<String> COMMON = List.of("1m", "1h", "1d", "1w", "1M", "1Y");
 
-    private static final Pattern LONG_UNIT = Pattern.compile("^([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([dwMY])$");
+    private static final Pattern LONG_UNIT = Pattern.compile("^([+-]?(?:\\d+\\.?\\d*|\\.\\d+))([dwMQY])$");
     private static final Pattern GO_PART = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)(ns|us|µs|ms|s|m|h)");
 
     private Durations() {
@@ -34,6 +35,7 @@ public final class Durations {
                 case "d" -> 24;
                 case "w" -> 24 * 7;
                 case "M" -> 24 * 30;
+                case "Q" -> 24 * 90;
                 default -> 24 * 365;
             };
             return Optional.of(Duration.ofNanos((long) (n * hoursPer * 3_600_000_000_000L)));
@@ -98,7 +100,7 @@ public final class Durations {
         if (text == null) {
             return "";
         }
-        Matcher m = Pattern.compile("^(\\d+)(m|h|d|w|M|Y|s)$").matcher(text);
+        Matcher m = Pattern.compile("^(\\d+)(m|h|d|w|M|Q|Y|s)$").matcher(text);
         if (!m.matches()) {
             return text;
         }
@@ -110,6 +112,7 @@ public final class Durations {
             case "d" -> "day";
             case "w" -> "week";
             case "M" -> "month";
+            case "Q" -> "quarter";
             default -> "year";
         };
         return n + " " + unit + (n == 1 ? "" : "s");
