@@ -185,6 +185,7 @@ public final class KeyTreeView extends TreeView<TreeNode> {
         private final Label detail = new Label();
         private final Label marker = new Label("●");
         private final Label badge = new Label();
+        private final Label lock = new Label(null, Icons.of(Icons.READ_ONLY));
         private final ProgressBar bar = new ProgressBar();
         private final Label percent = new Label();
         private final HBox box = new HBox(6);
@@ -202,7 +203,9 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            box.getChildren().addAll(label, marker, badge, bar, percent, detail);
+            lock.setAccessibleText("read-only");
+            lock.getStyleClass().add(Styles.MUTED);
+            box.getChildren().addAll(label, marker, badge, lock, bar, percent, detail);
         }
 
         @Override
@@ -230,6 +233,10 @@ public final class KeyTreeView extends TreeView<TreeNode> {
                 bar.pseudoClassStateChanged(NEAR, f >= 0.8 && f < 1);
                 bar.pseudoClassStateChanged(OVER, f >= 1);
             }
+            // the key node stays unlocked: its name and description can always be edited
+            boolean readOnly = !node.path().isEmpty() && vm.readOnlyReason(node.path()).isPresent();
+            lock.setVisible(readOnly);
+            lock.setManaged(readOnly);
             marker.setVisible(node.changed());
             marker.setManaged(node.changed());
             Optional<Severity> sev = vm.severityAt(node.path());
@@ -242,13 +249,14 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             });
             setText(null);
             setGraphic(box);
-            setAccessibleText(node.label() + ", " + node.detail() + (node.changed() ? ", changed" : ""));
+            setAccessibleText(node.label() + ", " + node.detail() + (node.changed() ? ", changed" : "")
+                    + (readOnly ? ", read-only" : ""));
             setContextMenu(menu(node));
         }
 
         private ContextMenu menu(TreeNode node) {
             ContextMenu m = new ContextMenu();
-            String add = actions.addLabel(node.path());
+            String add = vm.canEdit(node.path(), null) ? actions.addLabel(node.path()) : null;
             if (add != null) {
                 MenuItem i = new MenuItem(add, Icons.of(Icons.ADD));
                 i.setId("menuAdd");
