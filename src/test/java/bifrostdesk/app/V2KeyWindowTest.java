@@ -121,7 +121,12 @@ class V2KeyWindowTest extends WindowTestBase {
 
     @Test
     void anAccessProfileManagedKeyExplainsWhyOnlyNameAndDescriptionCanChange(FxRobot robot) throws Exception {
+        // opened after an ordinary key: cells reused for equal nodes must still show the read-only mark
+        open(robot, V2Keys.everything(Instant.now()));
+        assertThat(treeCell(robot, "provider_configs/0").getAccessibleText()).doesNotContain("read-only");
         open(robot, V2Keys.accessProfileManaged(Instant.now()));
+        assertThat(treeCell(robot, "provider_configs/0").getAccessibleText()).endsWith(", read-only");
+        assertThat(treeCell(robot, "").getAccessibleText()).doesNotContain("read-only");
         click(robot, "");
         assertThat(text(robot, "accessProfileBanner")).contains("managed by an access profile",
                 "only its name and description", "budgets and rate limit shown are the access profile's");

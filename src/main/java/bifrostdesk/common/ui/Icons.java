@@ -52,6 +52,6 @@ public final class Icons {
     public static final String HELP = "mdoal-help_outline";
     public static final String SYNC = "mdomz-sync";
     public static final String JOURNAL = "mdoal-history";
-    /** A read-only node or form (access-profile-managed keys, values this version cannot change yet). */
-    public static final String READ_ONLY = "mdoal-lock";
+    /** A read-only node or form (access-profile-managed keys, values this version cannot change yet): a shield, since the lock is the Keys node. */
+    public static final String READ_ONLY = "mdomz-security";
 }

@@ -38,6 +38,9 @@ final class BudgetForm extends FormPane {
                 + "keeps it. The effective limit is the base plus a live override.");
         usage.setId("budgetUsage");
         bar.setPrefWidth(220);
+        // the text says usage, effective limit and override: let it wrap rather than squeeze the bar
+        bar.setMinWidth(160);
+        usage.setWrapText(true);
         bar.getStyleClass().add("usage-bar");
         addRow("Used", new HBox(8, bar, usage), null, null);
         Button dup = new Button("Duplicate", Icons.of(Icons.DUPLICATE));

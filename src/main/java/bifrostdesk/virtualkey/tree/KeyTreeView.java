@@ -35,6 +35,8 @@ public final class KeyTreeView extends TreeView<TreeNode> {
     private final Map<String, Boolean> expanded = new HashMap<>();
     private final Map<String, TreeItem<TreeNode>> byPath = new HashMap<>();
     private boolean syncing;
+    /** Whether the shown key was access-profile-managed: cells reused across keys must redraw their locks. */
+    private boolean shownManaged;
     private final javafx.collections.ObservableList<bifrostdesk.virtualkey.model.Violation> problems;
 
     public KeyTreeView(VirtualKeyEditorViewModel vm, NodeActions actions) {
@@ -85,6 +87,12 @@ public final class KeyTreeView extends TreeView<TreeNode> {
                 setRoot(item(root, 0));
             } else {
                 update(getRoot(), root, 0);
+            }
+            boolean managed = vm.editedProperty().get() != null && vm.editedProperty().get().isAccessProfileManaged();
+            if (managed != shownManaged) {
+                // read-only marks come from the key, not from the node data: equal nodes were not redrawn
+                shownManaged = managed;
+                refresh();
             }
             selectPath(vm.selectedPathProperty().get());
         } finally {

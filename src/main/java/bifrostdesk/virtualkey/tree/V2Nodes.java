@@ -103,6 +103,6 @@ final class V2Nodes {
         }
         boolean changed = base == null || base.modelBudgets().size() != pc.modelBudgets().size();
         return new TreeNode(NodeKind.MODEL_BUDGETS, NodePath.modelBudgets(i), "Per-model budgets",
-                TreeBuilder.count(models.size(), "model") + " · read-only", Double.NaN, changed, models);
+                TreeBuilder.count(models.size(), "model"), Double.NaN, changed, models);
     }
 }
