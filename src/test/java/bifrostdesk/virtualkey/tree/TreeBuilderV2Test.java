@@ -119,6 +119,19 @@ class TreeBuilderV2Test {
     }
 
     @Test
+    void contentLoggingAndDeletionAfterExpiryReadOnOffOrInherit() {
+        assertThat(V2Text.contentLogging(null)).startsWith("inherit");
+        assertThat(V2Text.contentLogging(true)).startsWith("off");
+        assertThat(V2Text.contentLogging(false)).startsWith("on");
+        Instant at = Instant.parse("2027-01-31T00:00:00Z");
+        assertThat(V2Text.deleteAfterExpire(null, at)).startsWith("inherit").endsWith("(expires 2027-01-31 00:00 UTC)");
+        assertThat(V2Text.deleteAfterExpire(true, at)).startsWith("on: the key is deleted after it expires");
+        assertThat(V2Text.deleteAfterExpire(false, null)).isEqualTo("off: the key is kept after it expires");
+        assertThat(V2Text.fromV2Server(vk)).isTrue();
+        assertThat(V2Text.fromV2Server(vk.withV2(V2Fields.NONE))).isFalse();
+    }
+
+    @Test
     void newPathsParseAndBuildConsistently() {
         NodePath p = NodePath.parse("provider_configs/0/model_budgets/1/budgets/0");
         assertThat(p.kind()).isEqualTo(NodeKind.BUDGET);
