@@ -22,6 +22,8 @@ public final class Blockers {
         BLOCKS_KEY("Blocked"),
         /** Requests routed to one provider config are refused. */
         BLOCKS_PROVIDER("Blocks a provider"),
+        /** Requests for one model of a provider config are refused (a per-model limit, v2). */
+        BLOCKS_MODEL("Blocks a model"),
         /** Not blocking yet. */
         WARNING("Warning"),
         OK("OK");
@@ -81,7 +83,8 @@ public final class Blockers {
                         r.nodePath()));
             }
         }
-        if (vk.providerConfigs().isEmpty()) {
+        // with allow_all_providers an empty list still allows every provider (REFERENCE-v2.md §11.9)
+        if (vk.providerConfigs().isEmpty() && !vk.v2().allowsAllProviders()) {
             out.add(new Blocker(Level.BLOCKS_KEY,
                     "The key has no provider configs: no provider is allowed (deny by default).", "provider_configs"));
         }
@@ -89,6 +92,10 @@ public final class Blockers {
             if (r.kind().scope() == BudgetKind.Scope.PROVIDER_CONFIG && belongs(r, vk, teamId, customerId)
                     && r.exhausted()) {
                 out.add(new Blocker(Level.BLOCKS_PROVIDER, describe(r, r.kind().isBudget() ? "exhausted"
+                        : "at its maximum"), r.nodePath()));
+            }
+            if (r.kind().scope() == BudgetKind.Scope.MODEL && belongs(r, vk, teamId, customerId) && r.exhausted()) {
+                out.add(new Blocker(Level.BLOCKS_MODEL, describe(r, r.kind().isBudget() ? "exhausted"
                         : "at its maximum"), r.nodePath()));
             }
         }
@@ -124,7 +131,7 @@ public final class Blockers {
         return switch (r.kind().scope()) {
             case CUSTOMER -> customerId != null && customerId.equals(r.customerId());
             case TEAM -> teamId != null && teamId.equals(r.teamId());
-            case VIRTUAL_KEY, PROVIDER_CONFIG -> vk.id() != null && vk.id().equals(r.vkId());
+            case VIRTUAL_KEY, PROVIDER_CONFIG, MODEL -> vk.id() != null && vk.id().equals(r.vkId());
         };
     }
 
@@ -146,8 +153,13 @@ public final class Blockers {
                     + r.resetDuration() + ")";
             case CUSTOMER_REQUEST_LIMIT -> "Customer " + r.customerName() + "'s request rate limit (per "
                     + r.resetDuration() + ")";
+            case MODEL_BUDGET -> "Model " + r.model() + " of " + r.provider() + "'s " + r.resetDuration() + " budget";
+            case MODEL_TOKEN_LIMIT -> "Model " + r.model() + " of " + r.provider() + "'s token rate limit (per "
+                    + r.resetDuration() + ")";
+            case MODEL_REQUEST_LIMIT -> "Model " + r.model() + " of " + r.provider() + "'s request rate limit (per "
+                    + r.resetDuration() + ")";
         };
         String reset = r.timeLeft() == null ? "" : "; resets in " + BudgetMath.human(r.timeLeft());
-        return what + " is " + state + ": " + r.format(r.usage()) + " of " + r.format(r.limit()) + reset + ".";
+        return what + " is " + state + ": " + r.format(r.usage()) + " of " + r.limitText() + reset + ".";
     }
 }

@@ -2,10 +2,12 @@ package bifrostdesk.budgets;
 
 import bifrostdesk.virtualkey.api.OwnedBudget;
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.BudgetOverride;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
+import bifrostdesk.virtualkey.tree.NodePath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +28,7 @@ public final class BudgetAggregation {
 
     /**
      * All rows: customer budgets, team budgets, then per key its own budgets, its rate limit (tokens, requests),
-     * and per provider config the same. {@code teamCustomerBudgets} may contain any {@code /budgets} row; only
+     * per provider config the same, and per model under a provider config (v2) the same. {@code teamCustomerBudgets} may contain any {@code /budgets} row; only
      * those owned by a team or customer (and by no key or provider config) are used.
      */
     public static List<BudgetRow> rows(List<VirtualKey> keys, List<Lookups.Team> teams,
@@ -49,11 +51,11 @@ public final class BudgetAggregation {
                 String teamName = t == null ? ob.teamId() : t.name();
                 String custName = custId == null ? null : customerName.getOrDefault(custId, custId);
                 out.add(budgetRow(b, false, BudgetKind.TEAM_BUDGET, custId, custName, ob.teamId(), teamName,
-                        null, null, true, null, null, "", chain(custName, teamName, null, null), now));
+                        null, null, true, null, null, "", chain(custName, teamName, null, null), null, now));
             } else if (ob.customerId() != null) {
                 String custName = customerName.getOrDefault(ob.customerId(), ob.customerId());
                 out.add(budgetRow(b, false, BudgetKind.CUSTOMER_BUDGET, ob.customerId(), custName, null, null,
-                        null, null, true, null, null, "", chain(custName, null, null, null), now));
+                        null, null, true, null, null, "", chain(custName, null, null, null), null, now));
             }
         }
 
@@ -75,66 +77,98 @@ public final class BudgetAggregation {
             String custId = vk.customerId() != null ? vk.customerId() : t == null ? null : t.customerId();
             String custName = custId == null ? null : customerName.getOrDefault(custId, custId);
             boolean aligned = vk.calendarAligned();
-            String keyChain = chain(custName, teamName, vk.name(), null);
+            // a business unit owns a key alone (REFERENCE-v2.md §11.8): it heads the chain where a customer would
+            String buName = vk.businessUnitId() == null ? null : vk.v2().businessUnitName() != null
+                    ? vk.v2().businessUnitName() : vk.businessUnitId();
+            String keyChain = chain(custName != null ? custName : buName, teamName, vk.name(), null);
             Owner o = new Owner(custId, custName, teamId, teamName, vk.id(), vk.name(), vk.active());
 
             List<Budget> budgets = vk.budgets();
             for (int i = 0; i < budgets.size(); i++) {
-                out.add(budgetRow(budgets.get(i), aligned, BudgetKind.VK_BUDGET, o, null, null, "budgets/" + i,
-                        keyChain, now));
+                out.add(budgetRow(budgets.get(i), aligned, BudgetKind.VK_BUDGET, o, null, null,
+                        NodePath.budget("", i), keyChain, now));
             }
-            addRateLimit(out, vk.rateLimit(), aligned, o, null, null, "rate_limit", keyChain, false, now);
+            addRateLimit(out, vk.rateLimit(), aligned, o, null, null, NodePath.rateLimit(""), keyChain, false, now);
 
             List<ProviderConfig> pcs = vk.providerConfigs();
             for (int p = 0; p < pcs.size(); p++) {
                 ProviderConfig pc = pcs.get(p);
                 String pcChain = keyChain + SEP + pc.provider();
-                String prefix = "provider_configs/" + p + "/";
+                String pcPath = NodePath.provider(p);
                 List<Budget> pb = pc.budgets();
                 for (int i = 0; i < pb.size(); i++) {
                     out.add(budgetRow(pb.get(i), aligned, BudgetKind.PROVIDER_CONFIG_BUDGET, o, pc.id(),
-                            pc.provider(), prefix + "budgets/" + i, pcChain, now));
+                            pc.provider(), NodePath.budget(pcPath, i), pcChain, now));
                 }
-                addRateLimit(out, pc.rateLimit(), aligned, o, pc.id(), pc.provider(), prefix + "rate_limit",
+                addRateLimit(out, pc.rateLimit(), aligned, o, pc.id(), pc.provider(), NodePath.rateLimit(pcPath),
                         pcChain, true, now);
+                ModelRows.add(out, pc, p, o, aligned, pcChain, now);
             }
         }
         return out;
     }
 
-    private record Owner(String customerId, String customerName, String teamId, String teamName, String vkId,
-                         String vkName, boolean active) {
+    /** The key a limit belongs to, and its owners. */
+    record Owner(String customerId, String customerName, String teamId, String teamName, String vkId,
+                 String vkName, boolean active) {
     }
 
-    private static BudgetRow budgetRow(Budget b, boolean aligned, BudgetKind kind, Owner o, Long pcId,
-                                       String provider, String path, String chain, Instant now) {
+    static BudgetRow budgetRow(Budget b, boolean aligned, BudgetKind kind, Owner o, Long pcId,
+                               String provider, String path, String chain, Instant now) {
         return budgetRow(b, aligned, kind, o.customerId, o.customerName, o.teamId, o.teamName, o.vkId, o.vkName,
-                o.active, pcId, provider, path, chain, now);
+                o.active, pcId, provider, path, chain, null, now);
     }
 
-    private static BudgetRow budgetRow(Budget b, boolean ownerAligned, BudgetKind kind, String custId,
-                                       String custName, String teamId, String teamName, String vkId,
-                                       String vkName, boolean active, Long pcId, String provider, String path,
-                                       String chain, Instant now) {
+    /**
+     * A budget's row against its effective limit (base plus a live override, REFERENCE-v2.md §11.5.6), so an
+     * overridden budget within that limit is under 100 %; the row's note says how the limit is made up.
+     */
+    static BudgetRow budgetRow(Budget b, boolean ownerAligned, BudgetKind kind, String custId,
+                               String custName, String teamId, String teamName, String vkId,
+                               String vkName, boolean active, Long pcId, String provider, String path,
+                               String chain, String model, Instant now) {
         boolean aligned = ownerAligned || b.calendarAligned();
-        return row(kind, custId, custName, teamId, teamName, vkId, vkName, active, pcId, provider,
-                b.maxLimit() == null ? 0 : b.maxLimit(), b.currentUsage(), b.resetDuration(), aligned,
-                b.lastReset(), path, chain, now);
+        BudgetRow r = row(kind, custId, custName, teamId, teamName, vkId, vkName, active, pcId, provider,
+                b.effectiveLimit() == null ? 0 : b.effectiveLimit(), b.currentUsage(), b.resetDuration(), aligned,
+                b.lastReset(), path, chain, now, b.quarterStartMonth());
+        return r.withModel(model, limitNote(b));
+    }
+
+    /** "base $100.00 + $50.00 override, 2 of 3 cycles left" for a budget with a live override, else "". */
+    static String limitNote(Budget b) {
+        if (!b.hasActiveOverride()) {
+            return "";
+        }
+        BudgetOverride o = b.override();
+        String rest = BudgetOverride.FOREVER.equals(o.mode()) ? ", no end"
+                : ", " + o.cyclesRemaining() + (o.cyclesTotal() == null ? "" : " of " + o.cyclesTotal())
+                + " cycles left";
+        return "base " + BudgetKind.MODEL_BUDGET.format(b.maxLimit()) + " + "
+                + BudgetKind.MODEL_BUDGET.format(o.amount()) + " override" + rest;
     }
 
     private static void addRateLimit(List<BudgetRow> out, RateLimit r, boolean aligned, Owner o, Long pcId,
                                      String provider, String path, String chain, boolean pc, Instant now) {
+        addRateLimit(out, r, aligned, o, pcId, provider, path, chain,
+                pc ? BudgetKind.PROVIDER_CONFIG_TOKEN_LIMIT : BudgetKind.VK_TOKEN_LIMIT,
+                pc ? BudgetKind.PROVIDER_CONFIG_REQUEST_LIMIT : BudgetKind.VK_REQUEST_LIMIT, now);
+    }
+
+    /** The token and request rows of a rate limit, of the given kinds. */
+    static void addRateLimit(List<BudgetRow> out, RateLimit r, boolean aligned, Owner o, Long pcId,
+                             String provider, String path, String chain, BudgetKind tokens, BudgetKind requests,
+                             Instant now) {
         if (r == null) {
             return;
         }
         if (r.tokenMaxLimit() != null) {
-            out.add(row(pc ? BudgetKind.PROVIDER_CONFIG_TOKEN_LIMIT : BudgetKind.VK_TOKEN_LIMIT, o.customerId,
+            out.add(row(tokens, o.customerId,
                     o.customerName, o.teamId, o.teamName, o.vkId, o.vkName, o.active, pcId, provider,
                     r.tokenMaxLimit(), r.tokenCurrentUsage(), r.tokenResetDuration(), aligned, r.tokenLastReset(),
                     path, chain, now));
         }
         if (r.requestMaxLimit() != null) {
-            out.add(row(pc ? BudgetKind.PROVIDER_CONFIG_REQUEST_LIMIT : BudgetKind.VK_REQUEST_LIMIT, o.customerId,
+            out.add(row(requests, o.customerId,
                     o.customerName, o.teamId, o.teamName, o.vkId, o.vkName, o.active, pcId, provider,
                     r.requestMaxLimit(), r.requestCurrentUsage(), r.requestResetDuration(), aligned,
                     r.requestLastReset(), path, chain, now));
@@ -163,9 +197,17 @@ public final class BudgetAggregation {
                                  String vkId, String vkName, boolean active, Long pcId, String provider,
                                  double limit, double reportedUsage, String duration, boolean aligned,
                                  Instant lastReset, String path, String chain, Instant now) {
-        boolean expired = BudgetMath.windowExpired(duration, lastReset, aligned, now);
-        Instant next = BudgetMath.nextReset(duration, lastReset, aligned, now);
-        Instant start = BudgetMath.windowStart(duration, lastReset, aligned, now);
+        return row(kind, custId, custName, teamId, teamName, vkId, vkName, active, pcId, provider, limit,
+                reportedUsage, duration, aligned, lastReset, path, chain, now, null);
+    }
+
+    private static BudgetRow row(BudgetKind kind, String custId, String custName, String teamId, String teamName,
+                                 String vkId, String vkName, boolean active, Long pcId, String provider,
+                                 double limit, double reportedUsage, String duration, boolean aligned,
+                                 Instant lastReset, String path, String chain, Instant now, Integer quarterMonth) {
+        boolean expired = BudgetMath.windowExpired(duration, lastReset, aligned, now, quarterMonth);
+        Instant next = BudgetMath.nextReset(duration, lastReset, aligned, now, quarterMonth);
+        Instant start = BudgetMath.windowStart(duration, lastReset, aligned, now, quarterMonth);
         return new BudgetRow(custId, custName, teamId, teamName, vkId, vkName, active, pcId, provider, kind, limit,
                 expired ? 0 : reportedUsage, duration, aligned, lastReset, start, next,
                 BudgetMath.timeLeft(next, now), expired, path, chain);

@@ -15,9 +15,14 @@ public enum BudgetKind {
     TEAM_TOKEN_LIMIT(Scope.TEAM, Unit.TOKENS, "Team token rate limit"),
     TEAM_REQUEST_LIMIT(Scope.TEAM, Unit.REQUESTS, "Team request rate limit"),
     CUSTOMER_TOKEN_LIMIT(Scope.CUSTOMER, Unit.TOKENS, "Customer token rate limit"),
-    CUSTOMER_REQUEST_LIMIT(Scope.CUSTOMER, Unit.REQUESTS, "Customer request rate limit");
+    CUSTOMER_REQUEST_LIMIT(Scope.CUSTOMER, Unit.REQUESTS, "Customer request rate limit"),
+    /** v2 per-model budgets and rate limits under a provider config (REFERENCE-v2.md §11.6). */
+    MODEL_BUDGET(Scope.MODEL, Unit.USD, "Per-model budget"),
+    MODEL_TOKEN_LIMIT(Scope.MODEL, Unit.TOKENS, "Per-model token rate limit"),
+    MODEL_REQUEST_LIMIT(Scope.MODEL, Unit.REQUESTS, "Per-model request rate limit");
 
-    public enum Scope { CUSTOMER, TEAM, VIRTUAL_KEY, PROVIDER_CONFIG }
+    /** Who owns a limit; {@link #MODEL} is one model under a key's provider config. */
+    public enum Scope { CUSTOMER, TEAM, VIRTUAL_KEY, PROVIDER_CONFIG, MODEL }
 
     public enum Unit { USD, TOKENS, REQUESTS }
 

@@ -21,10 +21,14 @@ import java.util.Optional;
  *   {@code now - last_reset >= duration}. Bifrost resets lazily, so when several windows have passed unseen the
  *   next reset is {@code last_reset} advanced by whole durations past {@code now}.</li>
  *   <li><b>Calendar aligned</b> with a {@code d}/{@code w}/{@code M}/{@code Y} unit: the window is the current UTC
- *   calendar period (midnight, Monday 00:00, the 1st, Jan 1); the next reset is the next such boundary. Bifrost's
+ *   calendar period (midnight, Monday 00:00, the 1st, Jan 1); the next reset is the next such boundary. A
+ *   {@code Q} (v2) snaps to fiscal quarters starting in the budget's {@code quarter_start_month} and every third
+ *   month after it (unset = January; REFERENCE-v2.md §11.5.1); not aligned, a quarter is a rolling 90 days. Bifrost's
  *   {@code GetCalendarPeriodStart} looks at the unit only, so the number is not used ({@code 3M} aligned resets
  *   on every 1st, like {@code 1M}).</li>
  *   <li>A window that is over counts as reset: its usage is zero (the server flushes resets every 10 s).</li>
+ *   <li>Fractions and projections use the <b>effective</b> limit of a budget (base plus a live override,
+ *   REFERENCE-v2.md §11.5.6), so an overridden budget within its effective limit is under 100 %.</li>
  * </ul>
  * No JavaFX here.
  */
@@ -46,11 +50,21 @@ public final class BudgetMath {
             return false;
         }
         char c = duration.charAt(duration.length() - 1);
-        return c == 'd' || c == 'w' || c == 'M' || c == 'Y';
+        return c == 'd' || c == 'w' || c == 'M' || c == 'Q' || c == 'Y';
+    }
+
+    /** The month (1–12) fiscal quarters start in; January for {@code null}, 0 or out of range. */
+    private static int quarterMonth(Integer m) {
+        return m == null || m < 1 || m > 12 ? 1 : m;
     }
 
     /** Start of the UTC calendar period containing {@code t} for the duration's unit; {@code t} for sub-day ones. */
     public static Instant calendarPeriodStart(String duration, Instant t) {
+        return calendarPeriodStart(duration, t, null);
+    }
+
+    /** As {@link #calendarPeriodStart(String, Instant)}; quarters start in {@code quarterStartMonth}. */
+    public static Instant calendarPeriodStart(String duration, Instant t, Integer quarterStartMonth) {
         if (!isAlignable(duration)) {
             return t;
         }
@@ -59,6 +73,8 @@ public final class BudgetMath {
             case 'd' -> day;
             case 'w' -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case 'M' -> day.withDayOfMonth(1);
+            case 'Q' -> day.withDayOfMonth(1).minusMonths(
+                    Math.floorMod(day.getMonthValue() - quarterMonth(quarterStartMonth), 3));
             default -> day.withDayOfYear(1);
         };
         return start.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -66,11 +82,17 @@ public final class BudgetMath {
 
     /** The first calendar period boundary strictly after {@code t}. */
     public static Instant nextCalendarBoundary(String duration, Instant t) {
-        LocalDate start = calendarPeriodStart(duration, t).atZone(ZoneOffset.UTC).toLocalDate();
+        return nextCalendarBoundary(duration, t, null);
+    }
+
+    /** As {@link #nextCalendarBoundary(String, Instant)}; quarters start in {@code quarterStartMonth}. */
+    public static Instant nextCalendarBoundary(String duration, Instant t, Integer quarterStartMonth) {
+        LocalDate start = calendarPeriodStart(duration, t, quarterStartMonth).atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate next = switch (duration.charAt(duration.length() - 1)) {
             case 'd' -> start.plusDays(1);
             case 'w' -> start.plusWeeks(1);
             case 'M' -> start.plusMonths(1);
+            case 'Q' -> start.plusMonths(3);
             default -> start.plusYears(1);
         };
         return next.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -89,17 +111,24 @@ public final class BudgetMath {
      * {@code calendarAligned} is the owner's flag (a budget's own flag also counts).
      */
     public static Instant nextReset(Budget b, boolean calendarAligned, Instant now) {
-        return nextReset(b.resetDuration(), b.lastReset(), calendarAligned || b.calendarAligned(), now);
+        return nextReset(b.resetDuration(), b.lastReset(), calendarAligned || b.calendarAligned(), now,
+                b.quarterStartMonth());
     }
 
     /** {@link #nextReset(Budget, boolean, Instant)} for any counter. {@code lastReset == null} counts as now. */
     public static Instant nextReset(String duration, Instant lastReset, boolean calendarAligned, Instant now) {
+        return nextReset(duration, lastReset, calendarAligned, now, null);
+    }
+
+    /** As {@link #nextReset(String, Instant, boolean, Instant)}; aligned quarters start in {@code quarterStartMonth}. */
+    public static Instant nextReset(String duration, Instant lastReset, boolean calendarAligned, Instant now,
+                                    Integer quarterStartMonth) {
         Optional<Duration> d = positive(duration);
         if (d.isEmpty()) {
             return null;
         }
         if (aligned(duration, calendarAligned)) {
-            return nextCalendarBoundary(duration, now);
+            return nextCalendarBoundary(duration, now, quarterStartMonth);
         }
         Instant last = lastReset == null ? now : lastReset;
         Instant next = last.plus(d.get());
@@ -115,12 +144,18 @@ public final class BudgetMath {
 
     /** Start of the window that is current at {@code now}; {@code null} for an invalid duration. */
     public static Instant windowStart(String duration, Instant lastReset, boolean calendarAligned, Instant now) {
+        return windowStart(duration, lastReset, calendarAligned, now, null);
+    }
+
+    /** As {@link #windowStart(String, Instant, boolean, Instant)}; aligned quarters start in {@code quarterStartMonth}. */
+    public static Instant windowStart(String duration, Instant lastReset, boolean calendarAligned, Instant now,
+                                      Integer quarterStartMonth) {
         Optional<Duration> d = positive(duration);
         if (d.isEmpty()) {
             return null;
         }
         if (aligned(duration, calendarAligned)) {
-            return calendarPeriodStart(duration, now);
+            return calendarPeriodStart(duration, now, quarterStartMonth);
         }
         Instant next = nextReset(duration, lastReset, false, now);
         return next.minus(d.get());
@@ -128,18 +163,25 @@ public final class BudgetMath {
 
     /** Whether the window that started at {@code lastReset} is over at {@code now} (so its usage counts as 0). */
     public static boolean windowExpired(String duration, Instant lastReset, boolean calendarAligned, Instant now) {
+        return windowExpired(duration, lastReset, calendarAligned, now, null);
+    }
+
+    /** As {@link #windowExpired(String, Instant, boolean, Instant)}; aligned quarters start in {@code quarterStartMonth}. */
+    public static boolean windowExpired(String duration, Instant lastReset, boolean calendarAligned, Instant now,
+                                        Integer quarterStartMonth) {
         Optional<Duration> d = positive(duration);
         if (d.isEmpty() || lastReset == null) {
             return false;
         }
         if (aligned(duration, calendarAligned)) {
-            return lastReset.isBefore(calendarPeriodStart(duration, now));
+            return lastReset.isBefore(calendarPeriodStart(duration, now, quarterStartMonth));
         }
         return Duration.between(lastReset, now).compareTo(d.get()) >= 0;
     }
 
     public static boolean windowExpired(Budget b, boolean calendarAligned, Instant now) {
-        return windowExpired(b.resetDuration(), b.lastReset(), calendarAligned || b.calendarAligned(), now);
+        return windowExpired(b.resetDuration(), b.lastReset(), calendarAligned || b.calendarAligned(), now,
+                b.quarterStartMonth());
     }
 
     /** Usage that counts now: the reported usage, or 0 when its window is over. */
@@ -179,13 +221,15 @@ public final class BudgetMath {
         return limit == null || limit <= 0 ? 0 : usage / limit;
     }
 
+    /** Usage over the effective limit (base plus a live override). */
     public static double fraction(Budget b) {
-        return fraction(b.currentUsage(), b.maxLimit());
+        return fraction(b.currentUsage(), b.effectiveLimit());
     }
 
-    /** Pace of a budget (USD). */
+    /** Pace of a budget (USD) against its effective limit. */
     public static Projection project(Budget b, Instant windowStart, Instant now, Instant nextReset) {
-        return project(b.currentUsage(), b.maxLimit() == null ? 0 : b.maxLimit(), windowStart, now, nextReset);
+        return project(b.currentUsage(), b.effectiveLimit() == null ? 0 : b.effectiveLimit(), windowStart, now,
+                nextReset);
     }
 
     /**

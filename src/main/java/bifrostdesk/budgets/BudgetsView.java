@@ -69,8 +69,6 @@ public final class BudgetsView extends BorderPane {
     private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
     private static final PseudoClass NEAR = PseudoClass.getPseudoClass("near");
     private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
-    private static final PseudoClass BLOCKS_KEY = PseudoClass.getPseudoClass("blocks-key");
-    private static final PseudoClass BLOCKS_PROVIDER = PseudoClass.getPseudoClass("blocks-provider");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     private static final int MAX_BREAKDOWN = 30;
@@ -333,19 +331,7 @@ public final class BudgetsView extends BorderPane {
         blockers.getStyleClass().add("blockers-list");
         blockers.setAccessibleText("What blocks the selected key, worst first");
         blockers.setPlaceholder(new Label("Select a row to see what blocks its key"));
-        blockers.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(Blockers.Blocker b, boolean empty) {
-                super.updateItem(b, empty);
-                setText(empty || b == null ? null : b.toString());
-                setWrapText(true);
-                setPrefWidth(0);
-                setAccessibleText(getText());
-                pseudoClassStateChanged(BLOCKS_KEY, !empty && b != null && b.level() == Blockers.Level.BLOCKS_KEY);
-                pseudoClassStateChanged(BLOCKS_PROVIDER,
-                        !empty && b != null && b.level() == Blockers.Level.BLOCKS_PROVIDER);
-            }
-        });
+        blockers.setCellFactory(lv -> new BudgetsViewBlockerCell());
         blockers.setOnMouseClicked(e -> {
             Blockers.Blocker b = blockers.getSelectionModel().getSelectedItem();
             BudgetRow r = vm.selectedProperty().get();
@@ -549,13 +535,7 @@ public final class BudgetsView extends BorderPane {
         XYChart.Series<String, Number> limitS = new XYChart.Series<>();
         limitS.setName("Limit (USD)");
         for (BudgetRow r : rows) {
-            String who = switch (r.kind().scope()) {
-                case PROVIDER_CONFIG -> r.provider() + " #" + r.providerConfigId();
-                case VIRTUAL_KEY -> "key";
-                case TEAM -> "team " + r.teamName();
-                case CUSTOMER -> "customer " + r.customerName();
-            };
-            String cat = who + " · " + r.resetDuration();
+            String cat = r.breakdownLabel();
             usedS.getData().add(new XYChart.Data<>(cat, r.usage()));
             limitS.getData().add(new XYChart.Data<>(cat, r.limit()));
         }
@@ -592,7 +572,7 @@ public final class BudgetsView extends BorderPane {
                 + " · limit " + r.format(r.limit()));
         ((NumberAxis) projectionChart.getYAxis()).setLabel(r.kind().unit().name().toLowerCase(Locale.ROOT));
         projectionChart.getData().setAll(List.of(actual, projected));
-        projectionCaption.setText(p.sentence() + " Limit " + r.format(r.limit()) + "; next reset "
+        projectionCaption.setText(p.sentence() + " Limit " + r.limitText() + "; next reset "
                 + TIME.format(r.nextReset()) + ".");
         projectionCaption.setAccessibleText(projectionCaption.getText());
     }

@@ -19,6 +19,7 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.PickResult;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -111,6 +112,39 @@ abstract class WindowTestBase {
         }
         await(() -> findCell(robot, path) != null);
         return findCell(robot, path);
+    }
+
+    /**
+     * The tree cell of a node path after scrolling it into view (expanding its parents): for trees longer than the
+     * window, where {@link #treeCell} would not find the cell laid out.
+     */
+    Node scrolledTreeCell(FxRobot robot, String path) throws Exception {
+        TreeView<TreeNode> tree = tree(robot);
+        robot.interact(() -> {
+            TreeItem<TreeNode> item = findItem(tree.getRoot(), path);
+            if (item != null) {
+                for (TreeItem<TreeNode> p = item.getParent(); p != null; p = p.getParent()) {
+                    p.setExpanded(true);
+                }
+                tree.scrollTo(Math.max(0, tree.getRow(item) - 1));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        await(() -> findCell(robot, path) != null);
+        return findCell(robot, path);
+    }
+
+    private static TreeItem<TreeNode> findItem(TreeItem<TreeNode> item, String path) {
+        if (item == null || item.getValue().path().equals(path)) {
+            return item;
+        }
+        for (TreeItem<TreeNode> c : item.getChildren()) {
+            TreeItem<TreeNode> f = findItem(c, path);
+            if (f != null) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private static Node findCell(FxRobot robot, String path) {

@@ -24,6 +24,11 @@ public final class Icons {
             case MODELS -> "mdomz-model_training";
             case MCP_CONFIGS, MCP_CONFIG -> "mdoal-extension";
             case TOOLS -> "mdoal-build";
+            case MODEL_BUDGETS, MODEL_BUDGET -> "mdoal-category";
+            case ALL_PROVIDERS -> "mdoal-all_inclusive";
+            case VIRTUAL_MCPS, VIRTUAL_MCP -> "mdoal-device_hub";
+            case METADATA -> "mdoal-label";
+            case AGENT_GRANTS -> "mdoal-assignment_ind";
         });
     }
 
@@ -47,4 +52,6 @@ public final class Icons {
     public static final String HELP = "mdoal-help_outline";
     public static final String SYNC = "mdomz-sync";
     public static final String JOURNAL = "mdoal-history";
+    /** A read-only node or form (access-profile-managed keys, values this version cannot change yet): a shield, since the lock is the Keys node. */
+    public static final String READ_ONLY = "mdomz-security";
 }

@@ -15,5 +15,7 @@ public final class Styles {
     public static final String FORM_TITLE = "form-title";
     public static final String HELP = "help-text";
     public static final String BANNER_WARNING = "banner-warning";
+    /** A neutral explanation above a form (why it is read-only). */
+    public static final String BANNER_INFO = "banner-info";
     public static final String STATUS_BAR = "status-bar";
 }

@@ -3,9 +3,12 @@ package bifrostdesk.virtualkey.forms;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.Durations;
+import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.KeyEdits;
 import bifrostdesk.virtualkey.tree.NodePath;
 import bifrostdesk.virtualkey.tree.TreeBuilder;
+import bifrostdesk.virtualkey.tree.V2Text;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Button;
@@ -13,19 +16,31 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 
-/** One budget line: limit and reset duration, with current usage. */
+/**
+ * One budget line: limit and reset duration, with current usage against the effective limit, and (v2) how a
+ * quarterly budget resets and the override granted on it (REFERENCE-v2.md §11.5).
+ */
 final class BudgetForm extends FormPane {
     static final String DURATION_HELP = "A number and a unit: m = minutes, h = hours, d = days, w = weeks, "
-            + "M = months (30 days), Y = years. Case matters: 1m is one minute, 1M one month.";
+            + "M = months (30 days), Q = quarters (90 days), Y = years. Case matters: 1m is one minute, 1M one month.";
     private final Label usage = new Label();
     private final ProgressBar bar = new ProgressBar();
+    private final Label resets;
+    private final Label override;
 
     BudgetForm(FormContext ctx, String path) {
-        super(ctx, path, NodePath.parse(path).inProviderConfig() ? "Provider config budget" : "Key budget");
-        text("budgetMaxLimit", "Limit (USD)", "max_limit", "Spending allowed per period, greater than 0.");
+        super(ctx, path, title(ctx, path));
+        text("budgetMaxLimit", "Limit (USD)", "max_limit", "Spending allowed per period, greater than 0. With an "
+                + "override this is the base; the override adds to it.");
         choice("budgetResetDuration", "Resets every", "reset_duration", DURATION_HELP, Durations.COMMON);
+        resets = info("budgetResets", "Reset", null);
+        override = info("budgetOverride", "Override", "Granted on the server (PUT …/override); a save of the key "
+                + "keeps it. The effective limit is the base plus a live override.");
         usage.setId("budgetUsage");
         bar.setPrefWidth(220);
+        // the text says usage, effective limit and override: let it wrap rather than squeeze the bar
+        bar.setMinWidth(160);
+        usage.setWrapText(true);
         bar.getStyleClass().add("usage-bar");
         addRow("Used", new HBox(8, bar, usage), null, null);
         Button dup = new Button("Duplicate", Icons.of(Icons.DUPLICATE));
@@ -34,15 +49,25 @@ final class BudgetForm extends FormPane {
         Button remove = new Button("Remove budget", Icons.of(Icons.DELETE));
         remove.setId("removeBudget");
         remove.setOnAction(e -> ctx.vm().remove(path));
-        root.getChildren().add(new HBox(8, dup, remove));
+        root.getChildren().add(guard(new HBox(8, dup, remove)));
         refresh();
+    }
+
+    private static String title(FormContext ctx, String path) {
+        NodePath p = NodePath.parse(path);
+        if (p.inModelBudget()) {
+            ModelBudget mb = KeyEdits.modelBudgetOf(ctx.vm().editedProperty().get(), p);
+            return "Per-model budget" + (mb == null ? "" : " · " + mb.modelName());
+        }
+        return p.inProviderConfig() ? "Provider config budget" : "Key budget";
     }
 
     @Override
     public void refresh() {
         super.refresh();
         NodePath p = NodePath.parse(path);
-        List<Budget> list = KeyEdits.budgetsOf(ctx.vm().editedProperty().get(), p.ownerPath());
+        VirtualKey vk = ctx.vm().editedProperty().get();
+        List<Budget> list = KeyEdits.budgetsOf(vk, p.ownerPath());
         if (p.budgetIndex() >= list.size()) {
             return;
         }
@@ -52,8 +77,16 @@ final class BudgetForm extends FormPane {
         bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ok"), f < 0.8);
         bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("near"), f >= 0.8 && f < 1);
         bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), f >= 1);
-        usage.setText(TreeBuilder.money(b.currentUsage()) + (b.maxLimit() == null ? ""
-                : String.format(Locale.ROOT, " (%.0f %%)", f * 100))
+        Double effective = b.effectiveLimit();
+        usage.setText(TreeBuilder.money(b.currentUsage()) + (effective == null ? ""
+                : String.format(Locale.ROOT, " of %s (%.0f %%)", TreeBuilder.money(effective), f * 100)
+                + (b.hasActiveOverride() ? " with the override" : ""))
                 + (b.lastReset() == null ? "" : " since " + b.lastReset()));
+        String r = V2Text.resets(b, vk.calendarAligned());
+        resets.setText(Character.toUpperCase(r.charAt(0)) + r.substring(1));
+        String o = V2Text.override(b);
+        override.setText(o.isEmpty() ? "None" : o.substring(0, 1).toUpperCase(Locale.ROOT) + o.substring(1)
+                + (b.hasActiveOverride() && effective != null ? ". Effective limit " + TreeBuilder.money(effective)
+                + "." : "."));
     }
 }

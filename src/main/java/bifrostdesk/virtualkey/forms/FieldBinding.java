@@ -53,7 +53,13 @@ final class FieldBinding {
         return message;
     }
 
-    void refresh() {
+    String field() {
+        return field;
+    }
+
+    /** Brings the control in line with the model; {@code editable} false disables it (a read-only node). */
+    void refresh(boolean editable) {
+        control.setDisable(!editable);
         String text = vm.text(path, field);
         if (!text.equals(control.getText())) {
             pushing = true;

@@ -19,7 +19,11 @@ abstract class FormPane implements NodeForm {
     protected final VBox root = new VBox(10);
     private final GridPane grid = new GridPane();
     private final List<FieldBinding> bindings = new ArrayList<>();
+    private final List<Node> shownControls = new ArrayList<>();
     private final List<Runnable> refreshers = new ArrayList<>();
+    /** Controls that change the key (buttons, check boxes): disabled while the node is read-only. */
+    private final List<Node> guarded = new ArrayList<>();
+    private final Label readOnlyNote = new Label();
     private int row;
 
     FormPane(FormContext ctx, String path, String title) {
@@ -31,7 +35,38 @@ abstract class FormPane implements NodeForm {
         t.setId("formTitle");
         grid.setHgap(10);
         grid.setVgap(4);
-        root.getChildren().addAll(t, grid);
+        readOnlyNote.setId("readOnlyNote");
+        readOnlyNote.getStyleClass().add(Styles.BANNER_INFO);
+        readOnlyNote.setWrapText(true);
+        readOnlyNote.setGraphic(bifrostdesk.common.ui.Icons.of(bifrostdesk.common.ui.Icons.READ_ONLY));
+        root.getChildren().addAll(t, readOnlyNote, grid);
+    }
+
+    /** True when nothing of this node may be changed (see {@code Editability}). */
+    protected boolean readOnly() {
+        return !ctx.vm().canEdit(path, null);
+    }
+
+    /** Registers controls that are disabled while the node is read-only; returns the first for chaining. */
+    protected <T extends Node> T guard(T node, Node... more) {
+        guarded.add(node);
+        guarded.addAll(List.of(more));
+        return node;
+    }
+
+    /** A read-only line of text in the grid, with an id (for tests and screen readers). */
+    protected Label info(String id, String label, String help) {
+        Label value = new Label();
+        value.setId(id);
+        value.setWrapText(true);
+        value.setAccessibleText(label);
+        addRow(label, value, help, null);
+        return value;
+    }
+
+    /** Whether the generic read-only note is shown above the fields (a form with its own banner turns it off). */
+    protected boolean showsReadOnlyNote() {
+        return true;
     }
 
     /** A text field bound to {@code field}; the raw text the user types is kept even when invalid. */
@@ -66,6 +101,7 @@ abstract class FormPane implements NodeForm {
         // the message is named after the control the user sees (a combo box, not its inner editor)
         b.message().setId(shown.getId() + "Message");
         bindings.add(b);
+        shownControls.add(shown);
         addRow(label, shown, help, b.message());
     }
 
@@ -99,7 +135,17 @@ abstract class FormPane implements NodeForm {
 
     @Override
     public void refresh() {
-        bindings.forEach(FieldBinding::refresh);
+        for (int i = 0; i < bindings.size(); i++) {
+            boolean editable = ctx.vm().canEdit(path, bindings.get(i).field());
+            bindings.get(i).refresh(editable);
+            shownControls.get(i).setDisable(!editable);
+        }
+        boolean ro = readOnly();
+        guarded.forEach(n -> n.setDisable(ro));
+        var reason = showsReadOnlyNote() ? ctx.vm().readOnlyReason(path) : java.util.Optional.<String>empty();
+        readOnlyNote.setText(reason.orElse(""));
+        readOnlyNote.setVisible(reason.isPresent());
+        readOnlyNote.setManaged(reason.isPresent());
         refreshers.forEach(Runnable::run);
     }
 }

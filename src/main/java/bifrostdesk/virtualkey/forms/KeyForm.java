@@ -2,9 +2,8 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
-import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.VirtualKey;
-import java.util.ArrayList;
+import bifrostdesk.virtualkey.tree.V2Text;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,31 +12,33 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 
-/** The key itself: name, description, active, owner, calendar alignment, the masked value. */
+/**
+ * The key itself: name, description, active, owner, calendar alignment, the masked value, and the v2 lines
+ * ({@link KeyV2Rows}). For an access-profile-managed key only name and description stay editable, and a banner
+ * says why.
+ */
 final class KeyForm extends FormPane {
     private final CheckBox active = new CheckBox("Active — requests with this key are accepted");
-    private final ComboBox<Owner> owner = new ComboBox<>();
+    private final ComboBox<OwnerChoices.Owner> owner = new ComboBox<>();
     private final CheckBox calendar = new CheckBox("Align budget resets to the calendar (UTC)");
     private final Label value = new Label();
     private final Button reveal = new Button(null, Icons.of(Icons.REVEAL));
     private final Label banner = new Label();
+    private final Label accessProfile = new Label(V2Text.ACCESS_PROFILE);
+    private final KeyV2Rows v2 = new KeyV2Rows();
     private boolean revealed;
     private boolean updating;
-
-    /** An owner choice: none, a team or a customer. */
-    record Owner(String teamId, String customerId, String label) {
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
 
     KeyForm(FormContext ctx, CopyAction copy) {
         super(ctx, "", "Virtual key");
         banner.getStyleClass().add(Styles.BANNER_WARNING);
         banner.setWrapText(true);
         banner.setId("configManagedBanner");
-        root.getChildren().add(1, banner);
+        accessProfile.getStyleClass().add(Styles.BANNER_INFO);
+        accessProfile.setWrapText(true);
+        accessProfile.setId("accessProfileBanner");
+        accessProfile.setGraphic(Icons.of(Icons.READ_ONLY));
+        root.getChildren().addAll(1, List.of(accessProfile, banner));
         TextField name = text("keyName", "Name", "name", "Unique on the server.");
         text("keyDescription", "Description", "description", null);
         text("keyExpiresAt", "Expires", "expires_at", "Empty = never. A date (UTC midnight) or a time, e.g. "
@@ -49,11 +50,12 @@ final class KeyForm extends FormPane {
         owner.setAccessibleText("Owner");
         owner.setMaxWidth(Double.MAX_VALUE);
         owner.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null) {
+            if (!updating && b != null && b.businessUnitId() == null) {
                 ctx.vm().setOwner(b.teamId(), b.customerId());
             }
         });
-        addRow("Owner", owner, "A key belongs to one team or one customer, or to neither.", null);
+        addRow("Owner", owner, "A key belongs to one team, customer or business unit, or to none. A team's key may "
+                + "show the team's customer too.", null);
         calendar.setId("keyCalendarAligned");
         calendar.setOnAction(e -> ctx.vm().setCalendarAligned(calendar.isSelected()));
         addRow("Budgets", calendar, "Daily budgets reset at midnight, weekly on Monday, monthly on the 1st.", null);
@@ -74,8 +76,10 @@ final class KeyForm extends FormPane {
         reset.setId("resetUsage");
         reset.setAccessibleText("Reset the usage of every budget of this key to zero");
         reset.setOnAction(e -> ctx.vm().resetUsage());
+        guard(active, owner, calendar, reset);
         addRow("Usage", reset, "Sets the used amount of every budget of this key and its provider configs to $0 "
                 + "(Bifrost v1.5.2+). The plan is shown first.", null);
+        root.getChildren().add(v2);
         name.setPromptText("e.g. checkout-service");
         refresh();
     }
@@ -87,22 +91,11 @@ final class KeyForm extends FormPane {
         updating = true;
         active.setSelected(vk.active());
         calendar.setSelected(vk.calendarAligned());
-        List<Owner> owners = new ArrayList<>();
-        owners.add(new Owner(null, null, "No team or customer"));
-        Lookups.Snapshot l = ctx.lookups().get();
-        l.teams().forEach(t -> owners.add(new Owner(t.id(), null, "Team · " + t.name())));
-        l.customers().forEach(c -> owners.add(new Owner(null, c.id(), "Customer · " + c.name())));
-        Owner current = owners.stream().filter(o -> java.util.Objects.equals(o.teamId(), vk.teamId())
-                && java.util.Objects.equals(o.customerId(), vk.customerId())).findFirst().orElseGet(() -> {
-                    Owner unknown = new Owner(vk.teamId(), vk.customerId(), vk.teamId() != null
-                            ? "Team · " + vk.teamId() : "Customer · " + vk.customerId());
-                    owners.add(unknown);
-                    return unknown;
-                });
-        if (!owner.getItems().equals(owners)) {
-            owner.getItems().setAll(owners);
+        OwnerChoices choices = new OwnerChoices(vk, ctx.lookups().get());
+        if (!owner.getItems().equals(choices.options())) {
+            owner.getItems().setAll(choices.options());
         }
-        owner.setValue(current);
+        owner.setValue(choices.current());
         updating = false;
         String v = vk.value() == null ? "" : vk.value();
         value.setText(v.isEmpty() ? "(shown after creation)" : revealed ? v : mask(v));
@@ -111,6 +104,14 @@ final class KeyForm extends FormPane {
                 + "overwrites edits made here. Change config.json too." : "");
         banner.setVisible(vk.isConfigManaged());
         banner.setManaged(vk.isConfigManaged());
+        accessProfile.setVisible(vk.isAccessProfileManaged());
+        accessProfile.setManaged(vk.isAccessProfileManaged());
+        v2.refresh(vk, java.time.Instant.now());
+    }
+
+    @Override
+    protected boolean showsReadOnlyNote() {
+        return false;
     }
 
     static String mask(String v) {

@@ -45,6 +45,7 @@ final class KeysForm extends FormPane {
         }
         ProviderConfig pc = current();
         all.setSelected(pc.allowAllKeys());
+        all.setDisable(readOnly());
         Map<String, KeyRef> choices = new LinkedHashMap<>();
         for (Lookups.ProviderKey k : ctx.lookups().get().keys()) {
             if (k.provider().equals(pc.provider())) {
@@ -61,7 +62,7 @@ final class KeysForm extends FormPane {
             cb.setId("key-" + k.keyId());
             cb.setAccessibleText("Allow key " + k.label());
             cb.setSelected(pc.allowAllKeys() || pc.keys().stream().anyMatch(r -> r.keyId().equals(k.keyId())));
-            cb.setDisable(pc.allowAllKeys());
+            cb.setDisable(pc.allowAllKeys() || readOnly());
             cb.setOnAction(e -> {
                 List<KeyRef> next = new ArrayList<>(current().keys());
                 next.removeIf(r -> r.keyId().equals(k.keyId()));

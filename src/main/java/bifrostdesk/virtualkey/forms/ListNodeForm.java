@@ -33,7 +33,7 @@ final class ListNodeForm extends FormPane {
                 add.setText("Add budget");
                 add.setId("addBudget");
                 add.setOnAction(e -> ctx.vm().addBudget(p.ownerPath()));
-                root.getChildren().add(add);
+                root.getChildren().add(guard(add));
             }
             case PROVIDER_CONFIGS -> {
                 picker.setId("providerPicker");
@@ -44,7 +44,7 @@ final class ListNodeForm extends FormPane {
                 add.setId("addProviderConfig");
                 add.disableProperty().bind(picker.valueProperty().isNull());
                 add.setOnAction(e -> ctx.vm().addProviderConfig(picker.getValue()));
-                root.getChildren().add(new HBox(8, picker, add));
+                root.getChildren().add(new HBox(8, guard(picker), add));
             }
             default -> {
                 picker.setId("mcpClientPicker");
@@ -54,7 +54,7 @@ final class ListNodeForm extends FormPane {
                 add.setId("addMcpConfig");
                 add.disableProperty().bind(picker.valueProperty().isNull());
                 add.setOnAction(e -> ctx.vm().addMcpConfig(picker.getValue()));
-                root.getChildren().add(new HBox(8, picker, add));
+                root.getChildren().add(new HBox(8, guard(picker), add));
             }
         }
         refresh();
@@ -69,8 +69,10 @@ final class ListNodeForm extends FormPane {
             case BUDGETS -> summary.setText("Each budget line caps spending per period; at most one per reset "
                     + "duration. A request is refused when any budget of the key, its provider config, team or "
                     + "customer is exhausted.");
-            case PROVIDER_CONFIGS -> summary.setText(vk.providerConfigs().isEmpty()
-                    ? "No provider configs: this key may call no provider at all."
+            case PROVIDER_CONFIGS -> summary.setText(vk.v2().allowsAllProviders()
+                    ? "The providers configured specially for this key. It allows all providers: unlisted ones get "
+                    + "all models and keys, with no per-provider limits and no weight."
+                    : vk.providerConfigs().isEmpty() ? "No provider configs: this key may call no provider at all."
                     : "The providers this key may call. Unlisted providers are denied.");
             default -> {
                 Set<String> attached = vk.mcpConfigs().stream().map(m -> m.mcpClientName()).collect(Collectors.toSet());

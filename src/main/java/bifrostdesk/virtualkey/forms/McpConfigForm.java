@@ -16,7 +16,7 @@ final class McpConfigForm extends FormPane {
         Button remove = new Button("Remove MCP config", Icons.of(Icons.DELETE));
         remove.setId("removeMcpConfig");
         remove.setOnAction(e -> ctx.vm().remove(path));
-        root.getChildren().add(remove);
+        root.getChildren().add(guard(remove));
         refresh();
     }
 

@@ -36,7 +36,8 @@ final class ModelsForm extends FormPane {
         add.setOnAction(e -> addTyped());
         entry.getEditor().setOnAction(e -> addTyped());
         message.setId("modelsMessage");
-        root.getChildren().addAll(all, chips, new HBox(6, entry, add), message);
+        root.getChildren().addAll(all, chips, guard(new HBox(6, entry, add)), message);
+        guard(all);
         refresh();
     }
 
@@ -73,6 +74,7 @@ final class ModelsForm extends FormPane {
             chip.getStyleClass().add("chip");
             chip.setId("model-" + m);
             chip.setAccessibleText("Remove model " + m);
+            chip.setDisable(readOnly());
             chip.setOnAction(e -> {
                 List<String> next = new ArrayList<>(current().allowedModels());
                 next.remove(m);

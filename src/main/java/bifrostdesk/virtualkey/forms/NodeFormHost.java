@@ -76,6 +76,11 @@ public final class NodeFormHost extends ScrollPane {
             case MODELS -> new ModelsForm(ctx, path);
             case MCP_CONFIG -> new McpConfigForm(ctx, path);
             case TOOLS -> new ToolsForm(ctx, path);
+            case MODEL_BUDGETS, MODEL_BUDGET -> new ModelBudgetForm(ctx, path);
+            case ALL_PROVIDERS -> new AllProvidersForm(ctx, path);
+            case VIRTUAL_MCPS, VIRTUAL_MCP -> new VirtualMcpForm(ctx, path);
+            case METADATA -> new MetadataForm(ctx, path);
+            case AGENT_GRANTS -> new AgentGrantsForm(ctx, path);
         };
         bifrostdesk.common.ui.Accessibility.fill(current.node());
         setContent(current.node());

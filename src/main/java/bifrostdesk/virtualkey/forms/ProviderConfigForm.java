@@ -19,7 +19,7 @@ final class ProviderConfigForm extends FormPane {
         Button remove = new Button("Remove provider config", Icons.of(Icons.DELETE));
         remove.setId("removeProviderConfig");
         remove.setOnAction(e -> ctx.vm().remove(path));
-        root.getChildren().add(new HBox(8, dup, remove));
+        root.getChildren().add(guard(new HBox(8, dup, remove)));
         refresh();
     }
 }

@@ -15,7 +15,7 @@ final class RateLimitForm extends FormPane {
     private final Button remove = new Button("Remove rate limit", Icons.of(Icons.DELETE));
 
     RateLimitForm(FormContext ctx, String path) {
-        super(ctx, path, NodePath.parse(path).inProviderConfig() ? "Provider config rate limit" : "Key rate limit");
+        super(ctx, path, title(ctx, path));
         none.setId("rateLimitNone");
         text("tokenMaxLimit", "Max tokens", "token_max_limit", "Empty for no token limit.");
         choice("tokenResetDuration", "Tokens reset every", "token_reset_duration", BudgetForm.DURATION_HELP,
@@ -30,13 +30,22 @@ final class RateLimitForm extends FormPane {
         refresh();
     }
 
+    private static String title(FormContext ctx, String path) {
+        NodePath p = NodePath.parse(path);
+        if (p.inModelBudget()) {
+            var mb = KeyEdits.modelBudgetOf(ctx.vm().editedProperty().get(), p);
+            return "Per-model rate limit" + (mb == null ? "" : " · " + mb.modelName());
+        }
+        return p.inProviderConfig() ? "Provider config rate limit" : "Key rate limit";
+    }
+
     @Override
     public void refresh() {
         super.refresh();
         boolean has = KeyEdits.rateLimitOf(ctx.vm().editedProperty().get(), NodePath.parse(path)) != null;
         none.setVisible(!has);
         none.setManaged(!has);
-        add.setDisable(has);
-        remove.setDisable(!has);
+        add.setDisable(has || readOnly());
+        remove.setDisable(!has || readOnly());
     }
 }

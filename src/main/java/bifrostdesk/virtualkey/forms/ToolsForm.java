@@ -43,6 +43,7 @@ final class ToolsForm extends FormPane {
         }
         McpConfig m = current();
         all.setSelected(m.allowsAllTools());
+        all.setDisable(readOnly());
         Set<String> tools = new LinkedHashSet<>();
         ctx.lookups().get().mcpClients().stream().filter(c -> c.name().equals(m.mcpClientName()))
                 .flatMap(c -> c.tools().stream()).map(Lookups.McpTool::name).forEach(tools::add);
@@ -57,7 +58,7 @@ final class ToolsForm extends FormPane {
             cb.setId("tool-" + t);
             cb.setAccessibleText("Allow tool " + t);
             cb.setSelected(m.allowsAllTools() || m.toolsToExecute().contains(t));
-            cb.setDisable(m.allowsAllTools());
+            cb.setDisable(m.allowsAllTools() || readOnly());
             cb.setOnAction(e -> {
                 List<String> next = new ArrayList<>(current().toolsToExecute());
                 next.remove(t);

@@ -3,6 +3,7 @@ package bifrostdesk.virtualkey.tree;
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.McpConfig;
+import bifrostdesk.virtualkey.model.ModelBudget;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
@@ -193,27 +194,61 @@ public final class KeyEdits {
         throw new IllegalArgumentException("cannot duplicate " + path);
     }
 
+    /** The budgets owned by {@code ownerPath}: "" (the key), a provider config, or a model under one. */
     public static List<Budget> budgetsOf(VirtualKey vk, String ownerPath) {
-        return ownerPath.isEmpty() ? vk.budgets()
-                : vk.providerConfigs().get(NodePath.parse(ownerPath).providerIndex()).budgets();
+        if (ownerPath.isEmpty()) {
+            return vk.budgets();
+        }
+        NodePath owner = NodePath.parse(ownerPath);
+        ProviderConfig pc = vk.providerConfigs().get(owner.providerIndex());
+        return owner.inModelBudget() ? pc.modelBudgets().get(owner.modelIndex()).budgets() : pc.budgets();
     }
 
     public static RateLimit rateLimitOf(VirtualKey vk, NodePath p) {
-        return p.inProviderConfig() ? vk.providerConfigs().get(p.providerIndex()).rateLimit() : vk.rateLimit();
+        if (!p.inProviderConfig()) {
+            return vk.rateLimit();
+        }
+        ProviderConfig pc = vk.providerConfigs().get(p.providerIndex());
+        return p.inModelBudget() ? pc.modelBudgets().get(p.modelIndex()).rateLimit() : pc.rateLimit();
+    }
+
+    /** The model entry at a model path, or {@code null} when the path points past the lists. */
+    public static ModelBudget modelBudgetOf(VirtualKey vk, NodePath p) {
+        if (p.providerIndex() < 0 || p.providerIndex() >= vk.providerConfigs().size()) {
+            return null;
+        }
+        List<ModelBudget> list = vk.providerConfigs().get(p.providerIndex()).modelBudgets();
+        return p.modelIndex() < 0 || p.modelIndex() >= list.size() ? null : list.get(p.modelIndex());
     }
 
     public static VirtualKey setBudgets(VirtualKey vk, String ownerPath, List<Budget> budgets) {
         if (ownerPath.isEmpty()) {
             return vk.withBudgets(budgets);
         }
-        return updateProvider(vk, NodePath.parse(ownerPath).providerIndex(), pc -> pc.withBudgets(budgets));
+        NodePath owner = NodePath.parse(ownerPath);
+        if (owner.inModelBudget()) {
+            return updateModel(vk, owner, mb -> new ModelBudget(mb.modelName(), budgets, mb.rateLimit()));
+        }
+        return updateProvider(vk, owner.providerIndex(), pc -> pc.withBudgets(budgets));
     }
 
     public static VirtualKey setRateLimit(VirtualKey vk, String ownerPath, RateLimit rl) {
         if (ownerPath.isEmpty()) {
             return vk.withRateLimit(rl);
         }
-        return updateProvider(vk, NodePath.parse(ownerPath).providerIndex(), pc -> pc.withRateLimit(rl));
+        NodePath owner = NodePath.parse(ownerPath);
+        if (owner.inModelBudget()) {
+            return updateModel(vk, owner, mb -> new ModelBudget(mb.modelName(), mb.budgets(), rl));
+        }
+        return updateProvider(vk, owner.providerIndex(), pc -> pc.withRateLimit(rl));
+    }
+
+    private static VirtualKey updateModel(VirtualKey vk, NodePath owner, UnaryOperator<ModelBudget> f) {
+        return updateProvider(vk, owner.providerIndex(), pc -> {
+            List<ModelBudget> list = new ArrayList<>(pc.modelBudgets());
+            list.set(owner.modelIndex(), f.apply(list.get(owner.modelIndex())));
+            return pc.withModelBudgets(list);
+        });
     }
 
     private static VirtualKey updateBudget(VirtualKey vk, NodePath p, UnaryOperator<Budget> f) {

@@ -35,6 +35,8 @@ public final class KeyTreeView extends TreeView<TreeNode> {
     private final Map<String, Boolean> expanded = new HashMap<>();
     private final Map<String, TreeItem<TreeNode>> byPath = new HashMap<>();
     private boolean syncing;
+    /** Whether the shown key was access-profile-managed: cells reused across keys must redraw their locks. */
+    private boolean shownManaged;
     private final javafx.collections.ObservableList<bifrostdesk.virtualkey.model.Violation> problems;
 
     public KeyTreeView(VirtualKeyEditorViewModel vm, NodeActions actions) {
@@ -85,6 +87,12 @@ public final class KeyTreeView extends TreeView<TreeNode> {
                 setRoot(item(root, 0));
             } else {
                 update(getRoot(), root, 0);
+            }
+            boolean managed = vm.editedProperty().get() != null && vm.editedProperty().get().isAccessProfileManaged();
+            if (managed != shownManaged) {
+                // read-only marks come from the key, not from the node data: equal nodes were not redrawn
+                shownManaged = managed;
+                refresh();
             }
             selectPath(vm.selectedPathProperty().get());
         } finally {
@@ -185,6 +193,7 @@ public final class KeyTreeView extends TreeView<TreeNode> {
         private final Label detail = new Label();
         private final Label marker = new Label("●");
         private final Label badge = new Label();
+        private final Label lock = new Label(null, Icons.of(Icons.READ_ONLY));
         private final ProgressBar bar = new ProgressBar();
         private final Label percent = new Label();
         private final HBox box = new HBox(6);
@@ -202,7 +211,9 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            box.getChildren().addAll(label, marker, badge, bar, percent, detail);
+            lock.setAccessibleText("read-only");
+            lock.getStyleClass().add(Styles.MUTED);
+            box.getChildren().addAll(label, marker, badge, lock, bar, percent, detail);
         }
 
         @Override
@@ -230,6 +241,10 @@ public final class KeyTreeView extends TreeView<TreeNode> {
                 bar.pseudoClassStateChanged(NEAR, f >= 0.8 && f < 1);
                 bar.pseudoClassStateChanged(OVER, f >= 1);
             }
+            // the key node stays unlocked: its name and description can always be edited
+            boolean readOnly = !node.path().isEmpty() && vm.readOnlyReason(node.path()).isPresent();
+            lock.setVisible(readOnly);
+            lock.setManaged(readOnly);
             marker.setVisible(node.changed());
             marker.setManaged(node.changed());
             Optional<Severity> sev = vm.severityAt(node.path());
@@ -242,13 +257,14 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             });
             setText(null);
             setGraphic(box);
-            setAccessibleText(node.label() + ", " + node.detail() + (node.changed() ? ", changed" : ""));
+            setAccessibleText(node.label() + ", " + node.detail() + (node.changed() ? ", changed" : "")
+                    + (readOnly ? ", read-only" : ""));
             setContextMenu(menu(node));
         }
 
         private ContextMenu menu(TreeNode node) {
             ContextMenu m = new ContextMenu();
-            String add = actions.addLabel(node.path());
+            String add = vm.canEdit(node.path(), null) ? actions.addLabel(node.path()) : null;
             if (add != null) {
                 MenuItem i = new MenuItem(add, Icons.of(Icons.ADD));
                 i.setId("menuAdd");

@@ -4,42 +4,75 @@ package bifrostdesk.virtualkey.tree;
  * Parses and builds the stable node paths shared by the tree, the validation rules and the forms:
  * {@code ""}, {@code budgets}, {@code budgets/0}, {@code rate_limit}, {@code provider_configs},
  * {@code provider_configs/2}, {@code provider_configs/2/budgets/1}, {@code provider_configs/2/rate_limit},
- * {@code provider_configs/2/keys}, {@code provider_configs/2/models}, {@code mcp_configs}, {@code mcp_configs/1},
- * {@code mcp_configs/1/tools}.
+ * {@code provider_configs/2/keys}, {@code provider_configs/2/models}, {@code provider_configs/2/model_budgets},
+ * {@code provider_configs/2/model_budgets/1} (one model), {@code provider_configs/2/model_budgets/1/budgets/0},
+ * {@code provider_configs/2/model_budgets/1/rate_limit}, {@code mcp_configs}, {@code mcp_configs/1},
+ * {@code mcp_configs/1/tools}, and the v2 read-only nodes {@code all_providers}, {@code virtual_mcps},
+ * {@code virtual_mcps/0}, {@code metadata}, {@code agent_grants}.
+ *
+ * @param modelIndex index in the provider config's {@code model_budgets}, -1 outside a model
+ * @param itemIndex  index in another list ({@code virtual_mcps/N}), -1 otherwise
  */
-public record NodePath(NodeKind kind, int providerIndex, int mcpIndex, int budgetIndex) {
+public record NodePath(NodeKind kind, int providerIndex, int mcpIndex, int budgetIndex, int modelIndex,
+                       int itemIndex) {
+    public static final String BUDGETS = "budgets";
+    public static final String RATE_LIMIT = "rate_limit";
+    public static final String PROVIDER_CONFIGS = "provider_configs";
+    public static final String MCP_CONFIGS = "mcp_configs";
+    public static final String KEYS = "keys";
+    public static final String MODELS = "models";
+    public static final String TOOLS = "tools";
+    public static final String MODEL_BUDGETS = "model_budgets";
+    public static final String ALL_PROVIDERS = "all_providers";
+    public static final String VIRTUAL_MCPS = "virtual_mcps";
+    public static final String METADATA = "metadata";
+    public static final String AGENT_GRANTS = "agent_grants";
+
+    private static NodePath of(NodeKind kind, int provider, int mcp, int budget) {
+        return new NodePath(kind, provider, mcp, budget, -1, -1);
+    }
 
     public static NodePath parse(String path) {
         String[] p = path.isEmpty() ? new String[0] : path.split("/");
         if (p.length == 0) {
-            return new NodePath(NodeKind.KEY, -1, -1, -1);
+            return of(NodeKind.KEY, -1, -1, -1);
         }
         switch (p[0]) {
-            case "budgets":
-                return p.length == 1 ? new NodePath(NodeKind.BUDGETS, -1, -1, -1)
-                        : new NodePath(NodeKind.BUDGET, -1, -1, Integer.parseInt(p[1]));
-            case "rate_limit":
-                return new NodePath(NodeKind.RATE_LIMIT, -1, -1, -1);
-            case "mcp_configs":
+            case BUDGETS:
+                return p.length == 1 ? of(NodeKind.BUDGETS, -1, -1, -1)
+                        : of(NodeKind.BUDGET, -1, -1, Integer.parseInt(p[1]));
+            case RATE_LIMIT:
+                return of(NodeKind.RATE_LIMIT, -1, -1, -1);
+            case MCP_CONFIGS:
                 if (p.length == 1) {
-                    return new NodePath(NodeKind.MCP_CONFIGS, -1, -1, -1);
+                    return of(NodeKind.MCP_CONFIGS, -1, -1, -1);
                 }
                 int m = Integer.parseInt(p[1]);
-                return new NodePath(p.length == 2 ? NodeKind.MCP_CONFIG : NodeKind.TOOLS, -1, m, -1);
-            case "provider_configs":
+                return of(p.length == 2 ? NodeKind.MCP_CONFIG : NodeKind.TOOLS, -1, m, -1);
+            case ALL_PROVIDERS:
+                return of(NodeKind.ALL_PROVIDERS, -1, -1, -1);
+            case METADATA:
+                return of(NodeKind.METADATA, -1, -1, -1);
+            case AGENT_GRANTS:
+                return of(NodeKind.AGENT_GRANTS, -1, -1, -1);
+            case VIRTUAL_MCPS:
+                return p.length == 1 ? of(NodeKind.VIRTUAL_MCPS, -1, -1, -1)
+                        : new NodePath(NodeKind.VIRTUAL_MCP, -1, -1, -1, -1, Integer.parseInt(p[1]));
+            case PROVIDER_CONFIGS:
                 if (p.length == 1) {
-                    return new NodePath(NodeKind.PROVIDER_CONFIGS, -1, -1, -1);
+                    return of(NodeKind.PROVIDER_CONFIGS, -1, -1, -1);
                 }
                 int i = Integer.parseInt(p[1]);
                 if (p.length == 2) {
-                    return new NodePath(NodeKind.PROVIDER_CONFIG, i, -1, -1);
+                    return of(NodeKind.PROVIDER_CONFIG, i, -1, -1);
                 }
                 return switch (p[2]) {
-                    case "budgets" -> p.length == 3 ? new NodePath(NodeKind.BUDGETS, i, -1, -1)
-                            : new NodePath(NodeKind.BUDGET, i, -1, Integer.parseInt(p[3]));
-                    case "rate_limit" -> new NodePath(NodeKind.RATE_LIMIT, i, -1, -1);
-                    case "keys" -> new NodePath(NodeKind.KEYS, i, -1, -1);
-                    case "models" -> new NodePath(NodeKind.MODELS, i, -1, -1);
+                    case BUDGETS -> p.length == 3 ? of(NodeKind.BUDGETS, i, -1, -1)
+                            : of(NodeKind.BUDGET, i, -1, Integer.parseInt(p[3]));
+                    case RATE_LIMIT -> of(NodeKind.RATE_LIMIT, i, -1, -1);
+                    case KEYS -> of(NodeKind.KEYS, i, -1, -1);
+                    case MODELS -> of(NodeKind.MODELS, i, -1, -1);
+                    case MODEL_BUDGETS -> modelPath(path, p, i);
                     default -> throw new IllegalArgumentException("unknown path " + path);
                 };
             default:
@@ -47,30 +80,73 @@ public record NodePath(NodeKind kind, int providerIndex, int mcpIndex, int budge
         }
     }
 
+    private static NodePath modelPath(String path, String[] p, int provider) {
+        if (p.length == 3) {
+            return new NodePath(NodeKind.MODEL_BUDGETS, provider, -1, -1, -1, -1);
+        }
+        int model = Integer.parseInt(p[3]);
+        if (p.length == 4) {
+            return new NodePath(NodeKind.MODEL_BUDGET, provider, -1, -1, model, -1);
+        }
+        return switch (p[4]) {
+            case BUDGETS -> new NodePath(p.length == 5 ? NodeKind.BUDGETS : NodeKind.BUDGET, provider, -1,
+                    p.length == 5 ? -1 : Integer.parseInt(p[5]), model, -1);
+            case RATE_LIMIT -> new NodePath(NodeKind.RATE_LIMIT, provider, -1, -1, model, -1);
+            default -> throw new IllegalArgumentException("unknown path " + path);
+        };
+    }
+
     /** True when the node belongs to a provider config rather than to the key itself. */
     public boolean inProviderConfig() {
         return providerIndex >= 0;
     }
 
+    /** True for a model's entry and the budgets and rate limit under it (per-model budgets, v2). */
+    public boolean inModelBudget() {
+        return modelIndex >= 0;
+    }
+
     public static String provider(int i) {
-        return "provider_configs/" + i;
+        return PROVIDER_CONFIGS + "/" + i;
     }
 
     public static String mcp(int i) {
-        return "mcp_configs/" + i;
+        return MCP_CONFIGS + "/" + i;
     }
 
-    /** The path of the budgets list that owns budgets under {@code ownerPath} ("" or a provider config). */
+    /** The per-model budgets list of provider config {@code i}. */
+    public static String modelBudgets(int provider) {
+        return provider(provider) + "/" + MODEL_BUDGETS;
+    }
+
+    /** One model's entry under provider config {@code provider}: the owner path of its budgets and rate limit. */
+    public static String modelBudget(int provider, int model) {
+        return modelBudgets(provider) + "/" + model;
+    }
+
+    public static String virtualMcp(int i) {
+        return VIRTUAL_MCPS + "/" + i;
+    }
+
+    /** The path of the budgets list that owns budgets under {@code ownerPath} ("", a provider config or a model). */
     public static String budgets(String ownerPath) {
-        return ownerPath.isEmpty() ? "budgets" : ownerPath + "/budgets";
+        return ownerPath.isEmpty() ? BUDGETS : ownerPath + "/" + BUDGETS;
+    }
+
+    /** One budget line under {@code ownerPath}. */
+    public static String budget(String ownerPath, int i) {
+        return budgets(ownerPath) + "/" + i;
     }
 
     public static String rateLimit(String ownerPath) {
-        return ownerPath.isEmpty() ? "rate_limit" : ownerPath + "/rate_limit";
+        return ownerPath.isEmpty() ? RATE_LIMIT : ownerPath + "/" + RATE_LIMIT;
     }
 
-    /** The owner ("" or "provider_configs/N") of a budget, budgets or rate-limit node. */
+    /** The owner ("", "provider_configs/N" or "provider_configs/N/model_budgets/M") of a budget or rate-limit node. */
     public String ownerPath() {
+        if (inModelBudget()) {
+            return modelBudget(providerIndex, modelIndex);
+        }
         return inProviderConfig() ? provider(providerIndex) : "";
     }
 }

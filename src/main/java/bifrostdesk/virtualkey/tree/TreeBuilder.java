@@ -1,13 +1,13 @@
 package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.Budget;
-import bifrostdesk.virtualkey.model.Durations;
 import bifrostdesk.virtualkey.model.McpConfig;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,58 +24,75 @@ public final class TreeBuilder {
     }
 
     public static TreeNode build(VirtualKey vk, VirtualKey base) {
+        return build(vk, base, Instant.now());
+    }
+
+    /** The tree at {@code now} (the rotation cooldown line depends on it). */
+    public static TreeNode build(VirtualKey vk, VirtualKey base, Instant now) {
         Map<Long, ProviderConfig> basePcs = new HashMap<>();
         Map<Long, McpConfig> baseMcps = new HashMap<>();
         if (base != null) {
             base.providerConfigs().forEach(pc -> basePcs.put(pc.id(), pc));
             base.mcpConfigs().forEach(m -> baseMcps.put(m.id(), m));
         }
+        boolean aligned = vk.calendarAligned();
         List<TreeNode> children = new ArrayList<>();
-        children.add(budgets("", vk.budgets(), base == null ? null : base.budgets()));
+        children.add(budgets("", vk.budgets(), base == null ? null : base.budgets(), aligned));
         children.add(rateLimit("", vk.rateLimit(), base == null ? null : base.rateLimit(), base == null));
 
         List<TreeNode> pcs = new ArrayList<>(vk.providerConfigs().size());
         for (int i = 0; i < vk.providerConfigs().size(); i++) {
             ProviderConfig pc = vk.providerConfigs().get(i);
-            pcs.add(providerConfig(i, pc, pc.id() == null ? null : basePcs.get(pc.id())));
+            pcs.add(providerConfig(i, pc, pc.id() == null ? null : basePcs.get(pc.id()), aligned));
         }
         boolean pcsChanged = base == null || vk.providerConfigs().size() != base.providerConfigs().size();
-        children.add(new TreeNode(NodeKind.PROVIDER_CONFIGS, "provider_configs",
-                "Provider configs", count(pcs.size(), "config") + (pcs.isEmpty() ? " · denies every provider" : ""),
-                Double.NaN, pcsChanged, pcs));
+        boolean allProviders = vk.v2().allowsAllProviders();
+        children.add(new TreeNode(NodeKind.PROVIDER_CONFIGS, NodePath.PROVIDER_CONFIGS,
+                "Provider configs", count(pcs.size(), "config") + (allProviders ? " · all other providers allowed"
+                : pcs.isEmpty() ? " · denies every provider" : ""), Double.NaN, pcsChanged, pcs));
+        if (allProviders) {
+            children.add(V2Nodes.allProviders(vk, base));
+        }
 
         List<TreeNode> mcps = new ArrayList<>();
         for (int i = 0; i < vk.mcpConfigs().size(); i++) {
             McpConfig m = vk.mcpConfigs().get(i);
             McpConfig b = m.id() == null ? null : baseMcps.get(m.id());
             String path = NodePath.mcp(i);
-            TreeNode tools = new TreeNode(NodeKind.TOOLS, path + "/tools", "Tools", toolsText(m.toolsToExecute()),
-                    Double.NaN, b == null || !b.toolsToExecute().equals(m.toolsToExecute()), List.of());
+            TreeNode tools = new TreeNode(NodeKind.TOOLS, path + "/" + NodePath.TOOLS, "Tools",
+                    toolsText(m.toolsToExecute()), Double.NaN,
+                    b == null || !b.toolsToExecute().equals(m.toolsToExecute()), List.of());
             mcps.add(new TreeNode(NodeKind.MCP_CONFIG, path, m.mcpClientName(), m.id() == null ? "new" : "",
                     Double.NaN, b == null || !Objects.equals(b.mcpClientName(), m.mcpClientName()), List.of(tools)));
         }
         boolean mcpChanged = base == null || vk.mcpConfigs().size() != base.mcpConfigs().size();
-        children.add(new TreeNode(NodeKind.MCP_CONFIGS, "mcp_configs", "MCP configs", count(mcps.size(), "client"),
-                Double.NaN, mcpChanged, mcps));
+        children.add(new TreeNode(NodeKind.MCP_CONFIGS, NodePath.MCP_CONFIGS, "MCP configs",
+                count(mcps.size(), "client"), Double.NaN, mcpChanged, mcps));
+        V2Nodes.addKeyLevel(children, vk, base);
 
         boolean keyChanged = base == null || !Objects.equals(vk.name(), base.name())
                 || !Objects.equals(vk.description(), base.description()) || vk.active() != base.active()
                 || !Objects.equals(vk.teamId(), base.teamId()) || !Objects.equals(vk.customerId(), base.customerId())
+                || !Objects.equals(vk.businessUnitId(), base.businessUnitId())
                 || vk.calendarAligned() != base.calendarAligned();
-        String detail = (vk.active() ? "active" : "inactive") + (vk.isConfigManaged() ? " · config.json" : "");
         return new TreeNode(NodeKind.KEY, "", vk.name() == null || vk.name().isBlank() ? "(unnamed key)" : vk.name(),
-                detail, Double.NaN, keyChanged, children);
+                V2Nodes.keyDetail(vk, now), Double.NaN, keyChanged, children);
     }
 
-    private static TreeNode providerConfig(int i, ProviderConfig pc, ProviderConfig base) {
+    private static TreeNode providerConfig(int i, ProviderConfig pc, ProviderConfig base, boolean aligned) {
         String path = NodePath.provider(i);
-        List<TreeNode> kids = new ArrayList<>(4);
-        kids.add(budgets(path, pc.budgets(), base == null ? null : base.budgets()));
+        List<TreeNode> kids = new ArrayList<>(5);
+        kids.add(budgets(path, pc.budgets(), base == null ? null : base.budgets(), aligned));
         kids.add(rateLimit(path, pc.rateLimit(), base == null ? null : base.rateLimit(), base == null));
         boolean keysChanged = base == null || base.allowAllKeys() != pc.allowAllKeys() || !base.keys().equals(pc.keys());
-        kids.add(new TreeNode(NodeKind.KEYS, path + "/keys", "Keys", keysText(pc), Double.NaN, keysChanged, List.of()));
-        kids.add(new TreeNode(NodeKind.MODELS, path + "/models", "Allowed models", modelsText(pc.allowedModels()),
-                Double.NaN, base == null || !base.allowedModels().equals(pc.allowedModels()), List.of()));
+        kids.add(new TreeNode(NodeKind.KEYS, path + "/" + NodePath.KEYS, "Keys", keysText(pc), Double.NaN,
+                keysChanged, List.of()));
+        kids.add(new TreeNode(NodeKind.MODELS, path + "/" + NodePath.MODELS, "Allowed models",
+                modelsText(pc.allowedModels()), Double.NaN,
+                base == null || !base.allowedModels().equals(pc.allowedModels()), List.of()));
+        if (!pc.modelBudgets().isEmpty()) {
+            kids.add(V2Nodes.modelBudgets(i, pc, base, aligned));
+        }
         String detail = (pc.weight() == null ? "no weight" : "weight " + trim(pc.weight()))
                 + (pc.id() == null ? " · new" : " · id " + pc.id());
         boolean changed = base == null || !Objects.equals(base.provider(), pc.provider())
@@ -84,7 +101,12 @@ public final class TreeBuilder {
                 ? "(no provider)" : pc.provider(), detail, Double.NaN, changed, kids);
     }
 
-    private static TreeNode budgets(String owner, List<Budget> budgets, List<Budget> base) {
+    /**
+     * The budgets list of an owner. A budget's label is its usage of the effective limit (base plus a live
+     * override, REFERENCE-v2.md §11.5.6), its detail how it resets and the override; {@code aligned} is the key's
+     * calendar alignment, which decides what a quarter means.
+     */
+    static TreeNode budgets(String owner, List<Budget> budgets, List<Budget> base, boolean aligned) {
         String path = NodePath.budgets(owner);
         Map<String, Budget> byId = new HashMap<>();
         if (base != null) {
@@ -96,17 +118,18 @@ public final class TreeBuilder {
             Budget was = b.id() == null ? null : byId.get(b.id());
             boolean changed = was == null || !Objects.equals(was.maxLimit(), b.maxLimit())
                     || !Objects.equals(was.resetDuration(), b.resetDuration());
-            String limit = b.maxLimit() == null ? "?" : money(b.maxLimit());
-            String label = money(b.currentUsage()) + " of " + limit;
-            kids.add(new TreeNode(NodeKind.BUDGET, path + "/" + i, label, "resets every "
-                    + Durations.describe(b.resetDuration()), b.usedFraction(), changed, List.of()));
+            Double effective = b.effectiveLimit();
+            String label = money(b.currentUsage()) + " of " + (effective == null ? "?" : money(effective));
+            String override = V2Text.override(b);
+            kids.add(new TreeNode(NodeKind.BUDGET, path + "/" + i, label, V2Text.resets(b, aligned)
+                    + (override.isEmpty() ? "" : " · " + override), b.usedFraction(), changed, List.of()));
         }
         boolean changed = base == null ? !budgets.isEmpty() : base.size() != budgets.size();
         return new TreeNode(NodeKind.BUDGETS, path, "Budgets", budgets.isEmpty() ? "none" : count(budgets.size(), "line"),
                 Double.NaN, changed, kids);
     }
 
-    private static TreeNode rateLimit(String owner, RateLimit rl, RateLimit base, boolean ownerIsNew) {
+    static TreeNode rateLimit(String owner, RateLimit rl, RateLimit base, boolean ownerIsNew) {
         boolean changed;
         if (rl == null || rl.isEmpty()) {
             changed = base != null && !base.isEmpty();
@@ -117,7 +140,7 @@ public final class TreeBuilder {
                 changed, List.of());
     }
 
-    static String rateText(RateLimit rl) {
+    public static String rateText(RateLimit rl) {
         if (rl == null || rl.isEmpty()) {
             return "none";
         }
@@ -162,7 +185,7 @@ public final class TreeBuilder {
         return tools.size() <= 3 ? String.join(", ", tools) : count(tools.size(), "tool");
     }
 
-    private static String count(int n, String noun) {
+    static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 

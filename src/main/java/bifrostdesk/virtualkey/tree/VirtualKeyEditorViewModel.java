@@ -169,6 +169,9 @@ public final class VirtualKeyEditorViewModel {
 
     /** A text edit of one field, exactly as typed. */
     public void setField(String path, String field, String text) {
+        if (!canEdit(path, field)) {
+            return;
+        }
         String key = fieldKey(path, field);
         if (Objects.equals(rawOrModel(path, field), text)) {
             return;
@@ -197,51 +200,94 @@ public final class VirtualKeyEditorViewModel {
         }
     }
 
+    /**
+     * Sets the owner: a team, a customer, or (both {@code null}) none at all, which also ends a business unit's
+     * ownership (the server clears all three owners together, REFERENCE-v2.md §11.8).
+     */
     public void setOwner(String teamId, String customerId) {
-        edit("owner", vk -> vk.withOwner(teamId, customerId));
+        if (!canEdit("", "owner")) {
+            return;
+        }
+        edit("owner", vk -> {
+            VirtualKey next = vk.withOwner(teamId, customerId);
+            return teamId == null && customerId == null ? next.withV2(next.v2().withBusinessUnit(null, null)) : next;
+        });
     }
 
     public void setKeys(int providerIndex, boolean allKeys, List<KeyRef> keys) {
-        edit(null, vk -> KeyEdits.setKeys(vk, providerIndex, allKeys, keys));
+        if (canEdit(NodePath.provider(providerIndex) + "/" + NodePath.KEYS, "keys")) {
+            edit(null, vk -> KeyEdits.setKeys(vk, providerIndex, allKeys, keys));
+        }
     }
 
     public void setModels(int providerIndex, List<String> models) {
-        edit(null, vk -> KeyEdits.setModels(vk, providerIndex, models));
+        if (canEdit(NodePath.provider(providerIndex) + "/" + NodePath.MODELS, "allowed_models")) {
+            edit(null, vk -> KeyEdits.setModels(vk, providerIndex, models));
+        }
     }
 
     public void setTools(int mcpIndex, List<String> tools) {
-        edit(null, vk -> KeyEdits.setTools(vk, mcpIndex, tools));
+        if (canEdit(NodePath.mcp(mcpIndex) + "/" + NodePath.TOOLS, "tools")) {
+            edit(null, vk -> KeyEdits.setTools(vk, mcpIndex, tools));
+        }
     }
 
     public void setCalendarAligned(boolean value) {
-        edit(null, vk -> vk.withCalendarAligned(value));
+        if (canEdit("", "calendar_aligned")) {
+            edit(null, vk -> vk.withCalendarAligned(value));
+        }
+    }
+
+    /** Whether the user may change {@code field} of the node at {@code path} ({@code null}: the node itself). */
+    public boolean canEdit(String path, String field) {
+        return Editability.canEdit(edited.get(), path, field);
+    }
+
+    /** Why the node at {@code path} is read-only (for the form to say), or empty when it is editable. */
+    public Optional<String> readOnlyReason(String path) {
+        return Editability.readOnlyReason(edited.get(), path);
     }
 
     /** Adds a budget line to the key ("") or a provider config; selects it. */
     public void addBudget(String ownerPath) {
+        if (!canEdit(NodePath.budgets(ownerPath), null)) {
+            return;
+        }
         List<Budget> existing = KeyEdits.budgetsOf(edited.get(), ownerPath);
         String duration = List.of("1d", "1w", "1M", "1Y", "1h").stream()
                 .filter(d -> existing.stream().noneMatch(b -> d.equals(b.resetDuration()))).findFirst().orElse("");
         edit(null, vk -> KeyEdits.addBudget(vk, ownerPath, Budget.newBudget(100.0, duration)));
-        selectedPath.set(NodePath.budgets(ownerPath) + "/" + existing.size());
+        selectedPath.set(NodePath.budget(ownerPath, existing.size()));
     }
 
     public void addRateLimit(String ownerPath) {
+        if (!canEdit(NodePath.rateLimit(ownerPath), null)) {
+            return;
+        }
         edit(null, vk -> KeyEdits.setRateLimit(vk, ownerPath, RateLimit.of(null, null, 1000L, "1m")));
         selectedPath.set(NodePath.rateLimit(ownerPath));
     }
 
     public void addProviderConfig(String provider) {
+        if (!canEdit(NodePath.PROVIDER_CONFIGS, null)) {
+            return;
+        }
         edit(null, vk -> KeyEdits.addProvider(vk, ProviderConfig.newConfig(provider)));
         selectedPath.set(NodePath.provider(edited.get().providerConfigs().size() - 1));
     }
 
     public void addMcpConfig(String clientName) {
+        if (!canEdit(NodePath.MCP_CONFIGS, null)) {
+            return;
+        }
         edit(null, vk -> KeyEdits.addMcp(vk, new McpConfig(null, clientName, List.of("*"))));
         selectedPath.set(NodePath.mcp(edited.get().mcpConfigs().size() - 1));
     }
 
     public boolean canRemove(String path) {
+        if (!canEdit(path, null)) {
+            return false;
+        }
         NodeKind k = NodePath.parse(path).kind();
         return k == NodeKind.BUDGET || k == NodeKind.PROVIDER_CONFIG || k == NodeKind.MCP_CONFIG
                 || (k == NodeKind.RATE_LIMIT && KeyEdits.rateLimitOf(edited.get(), NodePath.parse(path)) != null)
@@ -261,6 +307,9 @@ public final class VirtualKeyEditorViewModel {
     }
 
     public boolean canDuplicate(String path) {
+        if (!canEdit(path, null)) {
+            return false;
+        }
         NodeKind k = NodePath.parse(path).kind();
         return k == NodeKind.BUDGET || k == NodeKind.PROVIDER_CONFIG;
     }
@@ -272,7 +321,7 @@ public final class VirtualKeyEditorViewModel {
         edit(null, vk -> KeyEdits.duplicate(vk, path));
         dropRawUnder(path);
         NodePath p = NodePath.parse(path);
-        selectedPath.set(p.kind() == NodeKind.BUDGET ? NodePath.budgets(p.ownerPath()) + "/" + (p.budgetIndex() + 1)
+        selectedPath.set(p.kind() == NodeKind.BUDGET ? NodePath.budget(p.ownerPath(), p.budgetIndex() + 1)
                 : NodePath.provider(p.providerIndex() + 1));
         changed(edited.get());
     }
@@ -477,6 +526,10 @@ public final class VirtualKeyEditorViewModel {
      * any pending edits; the plan says so before anything is sent.
      */
     public void resetUsage() {
+        if (edited.get() != null && edited.get().isAccessProfileManaged()) {
+            status.set("Not reset: the budgets of this key are its access profile's; reset them there.");
+            return;
+        }
         resetUsage = true;
         save();
         if (!busy.get()) {

@@ -1,0 +1,61 @@
+package bifrostdesk.virtualkey.forms;
+
+import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.ProviderConfig;
+import bifrostdesk.virtualkey.model.VirtualKey;
+import bifrostdesk.virtualkey.tree.KeyEdits;
+import bifrostdesk.virtualkey.tree.NodeKind;
+import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.tree.TreeBuilder;
+import java.util.stream.Collectors;
+import javafx.scene.control.Label;
+
+/**
+ * Per-model budgets of a provider config ({@code model_budgets}, REFERENCE-v2.md §11.6): the list, or one model
+ * with a summary of its budgets and rate limit (those are child nodes with their own forms). Read-only for now.
+ */
+final class ModelBudgetForm extends FormPane {
+    private final Label provider;
+    private final Label model;
+    private final Label summary;
+
+    ModelBudgetForm(FormContext ctx, String path) {
+        super(ctx, path, NodePath.parse(path).kind() == NodeKind.MODEL_BUDGETS ? "Per-model budgets"
+                : "Per-model budget");
+        provider = info("modelBudgetProvider", "Provider", null);
+        model = info("modelBudgetModel", "Model", null);
+        summary = info("modelBudgetSummary", "Limits", "A request for this model must pass these limits and the "
+                + "provider config's own. Removing the provider config removes them with their usage.");
+        refresh();
+    }
+
+    @Override
+    public void refresh() {
+        super.refresh();
+        VirtualKey vk = ctx.vm().editedProperty().get();
+        NodePath p = NodePath.parse(path);
+        if (p.providerIndex() >= vk.providerConfigs().size()) {
+            return;
+        }
+        ProviderConfig pc = vk.providerConfigs().get(p.providerIndex());
+        provider.setText(pc.provider());
+        if (p.kind() == NodeKind.MODEL_BUDGETS) {
+            model.setText(pc.modelBudgets().stream().map(ModelBudget::modelName).collect(Collectors.joining(", ")));
+            summary.setText(pc.modelBudgets().size() + " model" + (pc.modelBudgets().size() == 1 ? "" : "s")
+                    + " with their own budgets or rate limits; usage " + TreeBuilder.money(pc.modelBudgetUsage()));
+            return;
+        }
+        ModelBudget mb = KeyEdits.modelBudgetOf(vk, p);
+        if (mb == null) {
+            return;
+        }
+        model.setText(mb.modelName());
+        String budgets = mb.budgets().isEmpty() ? "no budget" : mb.budgets().stream()
+                .map(b -> TreeBuilder.money(b.currentUsage()) + " of "
+                        + (b.effectiveLimit() == null ? "?" : TreeBuilder.money(b.effectiveLimit()))
+                        + " per " + b.resetDuration()).collect(Collectors.joining(", "));
+        String rl = mb.rateLimit() == null || mb.rateLimit().isEmpty() ? "no rate limit"
+                : "rate limit " + TreeBuilder.rateText(mb.rateLimit());
+        summary.setText(budgets + "; " + rl);
+    }
+}

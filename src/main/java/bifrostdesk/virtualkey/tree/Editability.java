@@ -1,0 +1,61 @@
+package bifrostdesk.virtualkey.tree;
+
+import bifrostdesk.virtualkey.model.VirtualKey;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the editor lets the user change, node by node. The forms disable what is read-only and say why; the
+ * view-model ignores edits there, so a read-only value cannot change through a menu or a shortcut either.
+ * <ul>
+ *   <li>An access-profile-managed key (REFERENCE-v2.md §11.13): only its name and description.</li>
+ *   <li>Per-model budgets and rate limits, and the v2 nodes (all providers, Virtual MCPs, metadata, agent
+ *   grants): shown, not yet editable.</li>
+ * </ul>
+ */
+public final class Editability {
+    /** The fields of the key node an access-profile-managed key may still change. */
+    public static final Set<String> ACCESS_PROFILE_EDITABLE = Set.of("name", "description");
+
+    static final String MODEL_BUDGETS = "Per-model budgets and rate limits are shown read-only: this version "
+            + "cannot change them yet. Saving the key leaves them as they are on the server.";
+    static final String V2_INFO = "Shown read-only: this version cannot change it yet.";
+
+    private Editability() {
+    }
+
+    /**
+     * Why the node at {@code path} is read-only, or empty when it is editable. For an access-profile-managed key
+     * the key node itself has a reason too, though its name and description stay editable
+     * ({@link #canEdit(VirtualKey, String, String)}).
+     */
+    public static Optional<String> readOnlyReason(VirtualKey vk, String path) {
+        if (vk == null) {
+            return Optional.of("No key is open.");
+        }
+        if (vk.isAccessProfileManaged()) {
+            return Optional.of(V2Text.ACCESS_PROFILE);
+        }
+        NodePath p;
+        try {
+            p = NodePath.parse(path);
+        } catch (RuntimeException e) {
+            return Optional.of("Unknown node.");
+        }
+        if (p.inModelBudget() || p.kind() == NodeKind.MODEL_BUDGETS) {
+            return Optional.of(MODEL_BUDGETS);
+        }
+        return switch (p.kind()) {
+            case ALL_PROVIDERS, VIRTUAL_MCPS, VIRTUAL_MCP, METADATA, AGENT_GRANTS -> Optional.of(V2_INFO);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Whether {@code field} of the node at {@code path} may be changed ({@code field} may be null: the node). */
+    public static boolean canEdit(VirtualKey vk, String path, String field) {
+        if (vk != null && vk.isAccessProfileManaged() && path.isEmpty()) {
+            return field != null && ACCESS_PROFILE_EDITABLE.contains(field);
+        }
+        return readOnlyReason(vk, path).isEmpty();
+    }
+}
