@@ -231,11 +231,10 @@ public final class VirtualKeyListView extends VBox {
             box.setPrefWidth(getListView().getWidth() - 24);
             box.setMaxWidth(getListView().getWidth() - 24);
             name.setText(vk.name());
-            int n = vk.providerConfigs().size();
-            sub.setText((vk.active() ? "active" : "inactive") + " · " + n + (n == 1 ? " provider" : " providers")
-                    + (vk.isConfigManaged() ? " · config.json" : ""));
+            sub.setText(VirtualKeyListViewModel.subtitle(vk));
             double f = vk.maxBudgetFraction();
-            boolean hasBudget = !vk.budgets().isEmpty() || vk.providerConfigs().stream().anyMatch(p -> !p.budgets().isEmpty());
+            boolean hasBudget = !vk.budgets().isEmpty() || vk.providerConfigs().stream()
+                    .anyMatch(p -> !p.budgets().isEmpty() || !p.modelBudgets().isEmpty());
             bar.setVisible(hasBudget);
             pct.setVisible(hasBudget);
             bar.setProgress(Math.min(1, f));

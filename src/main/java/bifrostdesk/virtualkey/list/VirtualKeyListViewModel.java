@@ -250,4 +250,18 @@ public final class VirtualKeyListViewModel {
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
+
+    /**
+     * The line under a key's name: status, provider access and markers. A key with {@code allow_all_providers}
+     * reaches every provider however few configs it has (REFERENCE-v2.md §11.9), so it never reads "0 providers".
+     */
+    public static String subtitle(VirtualKey vk) {
+        int n = vk.providerConfigs().size();
+        String access = vk.v2().allowsAllProviders()
+                ? "all providers" + (n == 0 ? "" : " (" + n + " configured)")
+                : n + (n == 1 ? " provider" : " providers");
+        return (vk.active() ? "active" : "inactive") + " · " + access
+                + (vk.isAccessProfileManaged() ? " · access profile" : "")
+                + (vk.isConfigManaged() ? " · config.json" : "");
+    }
 }

@@ -8,9 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Bifrost's duration syntax ({@code ParseDuration} in framework/configstore/tables/utils.go): the last
- * character {@code d}, {@code w}, {@code M} (30 days), {@code Q} (a quarter, 90 days; v2, REFERENCE-v2.md §11.5.1) or
- * {@code Y} (365 days) after a number; otherwise Go's
- * {@code time.ParseDuration} ({@code ns us µs ms s m h}, compounds such as {@code 1h30m}). Case matters:
+ * character {@code d}, {@code w}, {@code M} (30 days), {@code Q} or {@code Y} (365 days) after a number; otherwise
+ * Go's {@code time.ParseDuration} ({@code ns us µs ms s m h}, compounds such as {@code 1h30m}). Case matters:
  * {@code m} is minutes, {@code M} months. Bifrost v2 adds {@code Q} (a quarter, 90 days rolling; fiscal quarters
  * when the key is calendar-aligned), for budgets only (REFERENCE-v2.md §11.5.1): callers that validate rate
  * limits or older servers reject it ({@link #isQuarterly}).

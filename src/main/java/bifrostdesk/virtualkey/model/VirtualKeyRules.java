@@ -220,7 +220,10 @@ public final class VirtualKeyRules {
                     warn("", "name", "The name starts or ends with spaces");
                 }
             }
-            if (vk.teamId() != null && vk.customerId() != null) {
+            // some v2 builds show a team-owned key with the team's parent customer (REFERENCE-v2.md §11.8): as read
+            // from the server it is fine (a save resends the team alone); only a pair the edit made is a contradiction
+            if (vk.teamId() != null && vk.customerId() != null && !(ctx.base() != null
+                    && vk.teamId().equals(ctx.base().teamId()) && vk.customerId().equals(ctx.base().customerId()))) {
                 error("", "team", "A key belongs to a team or a customer, not both");
             }
             if (vk.isConfigManaged()) {

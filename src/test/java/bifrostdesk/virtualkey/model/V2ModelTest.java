@@ -91,4 +91,13 @@ class V2ModelTest {
         assertThat(VirtualKey.newKey("k").withProviderConfigs(List.of(pc)).maxBudgetFraction()).isEqualTo(0.9);
         assertThat(pc.modelBudgetUsage()).isEqualTo(9.0);
     }
+
+    @Test
+    void aTeamShownWithItsParentCustomerIsNotAnErrorButAnEditedPairIs() {
+        VirtualKey read = VirtualKey.newKey("k").withOwner("team-1", "cust-1");
+        RuleContext asRead = new RuleContext(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), read, Dialect.V2);
+        assertThat(VirtualKeyRules.validate(read, asRead)).noneMatch(v -> v.message().contains("not both"));
+        VirtualKey made = VirtualKey.newKey("k").withOwner("team-1", "cust-2");
+        assertThat(VirtualKeyRules.validate(made, asRead)).anyMatch(v -> v.message().contains("not both"));
+    }
 }
