@@ -46,7 +46,9 @@ class ProfilesSetupTokenWindowTest {
     @Start
     void start(Stage s) {
         stage = s;
-        s.setScene(new Scene(new StackPane(), 300, 200));
+        // TestFX shares this stage with the next window tests, and the main window takes the scene's size: keep
+        // the app's default size (a small scene here made the next classes' key lists too short to show rows)
+        s.setScene(new Scene(new StackPane(), 1280, 800));
         s.show();
     }
 

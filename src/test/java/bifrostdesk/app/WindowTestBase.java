@@ -64,13 +64,25 @@ abstract class WindowTestBase {
     }
 
     List<String> listedNames(FxRobot robot) {
-        return new ArrayList<>(keyList(robot).getItems().stream().map(VirtualKey::name).toList());
+        return listed(robot).stream().map(VirtualKey::name).toList();
+    }
+
+    /**
+     * A copy of the list's items, taken on the FX thread: iterating them from the test thread while a page arrives
+     * throws ConcurrentModificationException now and then.
+     */
+    List<VirtualKey> listed(FxRobot robot) {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> new ArrayList<>(keyList(robot).getItems()))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Opens a key by clicking its row in the list. */
     void openKey(FxRobot robot, String name) throws Exception {
-        ListView<VirtualKey> list = keyList(robot);
-        await(() -> list.getItems().stream().anyMatch(v -> v.name().equals(name)));
+        await(() -> listed(robot).stream().anyMatch(v -> v.name().equals(name)));
         robot.clickOn(listCell(robot, name));
         await(() -> shell.viewModel().editor().editedProperty().get() != null
                 && shell.viewModel().editor().editedProperty().get().name().equals(name)
