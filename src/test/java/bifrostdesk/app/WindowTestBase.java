@@ -92,7 +92,7 @@ abstract class WindowTestBase {
     /** The list row of a key, scrolled into view once the list has it (the V2 seed is longer than the window). */
     Node listCell(FxRobot robot, String name) throws Exception {
         ListView<VirtualKey> list = keyList(robot);
-        await(() -> list.getItems().stream().anyMatch(v -> v.name().equals(name)));
+        await(() -> listed(robot).stream().anyMatch(v -> v.name().equals(name)));
         // scroll on every poll: the list may be refilled (a later page, a refresh) after the first scroll
         await(() -> {
             if (findListCell(robot, name) != null) {
