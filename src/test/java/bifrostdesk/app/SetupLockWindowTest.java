@@ -88,7 +88,7 @@ class SetupLockWindowTest extends WindowTestBase {
         assertThat(new SetupTokens(store).read(profile.name())).isEmpty();
 
         enterToken(robot, TOKEN);
-        await(() -> listedNames(robot).size() == 8);
+        await(() -> listedNames(robot).size() == 8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
         assertThat(robot.lookup("#setupTokenDialog").tryQuery()).isEmpty();
         await(() -> shell.viewModel().editor().editedProperty().get() != null);
         assertThat(shell.viewModel().editor().editedProperty().get().description()).isEqualTo(DRAFTED);
@@ -104,7 +104,7 @@ class SetupLockWindowTest extends WindowTestBase {
             shell.close();
             shell = open();
         });
-        await(() -> shell.viewModel().onlineProperty().get() && listedNames(robot).size() == 8);
+        await(() -> shell.viewModel().onlineProperty().get() && listedNames(robot).size() == 8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
         assertThat(robot.lookup("#setupTokenDialog").tryQuery()).isEmpty();
         assertThat(shell.viewModel().editor().editedProperty().get().description()).isEqualTo(DRAFTED);
     }

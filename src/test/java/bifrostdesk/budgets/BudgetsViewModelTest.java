@@ -69,6 +69,9 @@ class BudgetsViewModelTest {
             expected += k.budgets().size() + subLimits(k.rateLimit());
             for (ProviderConfig pc : k.providerConfigs()) {
                 expected += pc.budgets().size() + subLimits(pc.rateLimit());
+                for (var mb : pc.modelBudgets()) { // v2 per-model budgets are rows too
+                    expected += mb.budgets().size() + subLimits(mb.rateLimit());
+                }
             }
         }
         List<OwnedBudget> ownerBudgets = client.budgets().stream()
