@@ -46,7 +46,17 @@ final class FxDialogService implements DialogService {
         ListView<String> changes = new ListView<>();
         changes.setId("planChanges");
         changes.getItems().setAll(plan.changes());
-        changes.setPrefHeight(Math.min(320, 28 * plan.changes().size() + 12));
+        // plan sentences are long: wrap them instead of hiding their ends behind a horizontal scroll bar
+        changes.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        changes.setPrefHeight(Math.min(320, 44 * plan.changes().size() + 12));
         TextArea json = new TextArea(plan.json());
         json.setId("planJson");
         json.setEditable(false);
@@ -55,6 +65,10 @@ final class FxDialogService implements DialogService {
         TitledPane exact = new TitledPane("Exact requests (" + plan.requests().size() + ")", json);
         exact.setId("planJsonPane");
         exact.setExpanded(false);
+        // the dialog grows with the opened request text instead of squeezing the plan and hiding its buttons
+        exact.expandedProperty().addListener((o, was, now) -> javafx.application.Platform.runLater(
+                () -> d.getDialogPane().getScene().getWindow().sizeToScene()));
+        d.setResizable(true);
         VBox box = new VBox(8, changes, exact);
         box.setPrefWidth(640);
         d.getDialogPane().setContent(box);
