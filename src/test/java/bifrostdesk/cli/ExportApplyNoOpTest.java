@@ -61,4 +61,42 @@ class ExportApplyNoOpTest {
             }
         }
     }
+
+    /**
+     * The same from the command line on v2: each v2 key exported, its description edited in the file, applied —
+     * the server's copy differs only by that edit (owner, reset_config, per-model budgets, overrides, grants,
+     * metadata and flags untouched; an access-profile key saves its name and description only).
+     */
+    @org.junit.jupiter.api.Test
+    void anEditedExportChangesOnlyThatOnAV2Server() throws Exception {
+        try (SandboxServer s = SandboxServer.start(SandboxOptions.defaults())) {
+            Path ws = tmp.resolve("v2-edit");
+            for (JsonNode row : JSON.readTree(run(s, ws, "list", "--json"))) {
+                String id = row.path("id").asText();
+                com.fasterxml.jackson.databind.node.ObjectNode before = s.vkJson(id).deepCopy();
+                Path file = tmp.resolve("edit-" + id + ".json");
+                run(s, ws, "export", id, "-o", file.toString());
+                com.fasterxml.jackson.databind.node.ObjectNode doc =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+                com.fasterxml.jackson.databind.node.ObjectNode edited =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) doc.path("draft").path("edited");
+                edited.put("description", edited.path("description").asText() + " (cli)");
+                JSON.writeValue(file.toFile(), doc);
+                run(s, ws, "apply", file.toString(), "--yes");
+                com.fasterxml.jackson.databind.node.ObjectNode after = s.vkJson(id).deepCopy();
+                before.put("description", before.path("description").asText() + " (cli)");
+                stripUpdatedAt(before);
+                stripUpdatedAt(after);
+                assertThat(after).as(row.path("name").asText()).isEqualTo(before);
+            }
+        }
+    }
+
+    /** A save stamps {@code updated_at} on every row it rewrites; nothing else may change. */
+    private static void stripUpdatedAt(JsonNode n) {
+        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            o.remove("updated_at");
+        }
+        n.forEach(ExportApplyNoOpTest::stripUpdatedAt);
+    }
 }
