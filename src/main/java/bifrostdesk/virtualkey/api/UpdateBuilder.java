@@ -125,13 +125,25 @@ public final class UpdateBuilder {
         ObjectNode current = new UpdateBuilderBody(dialect, new ArrayList<>())
                 .desired(server, server, server.mcpConfigs());
         boolean differs = !desired.equals(current) || opts.resetBudgetUsage();
-        if (!differs && changes.isEmpty()) {
+        // overrides and Virtual MCPs are their own endpoints, sent after the PUT (§11.14 step 6)
+        List<String> stepChanges = new ArrayList<>();
+        List<String> stepRefusals = new ArrayList<>();
+        List<PlannedRequest> steps = new UpdateBuilderSteps(dialect, stepRefusals, stepChanges).plan(edited, server);
+        boolean needsPut = differs || !changes.isEmpty();
+        if (!needsPut && steps.isEmpty() && stepRefusals.isEmpty()) {
             // Nothing would be sent, so nothing needs refusing (e.g. a stale copy with no edit).
             return new SavePlan(List.of(), List.of("No changes"), List.of());
+        }
+        refusals.addAll(stepRefusals);
+        if (!needsPut) {
+            changes.addAll(stepChanges);
+            return refusals.isEmpty() ? new SavePlan(steps, changes, refusals)
+                    : new SavePlan(List.of(), changes, refusals);
         }
         if (changes.isEmpty()) {
             changes.add("rewrites the key's settings in the server's order (no visible change)");
         }
+        changes.addAll(stepChanges);
 
         String path = path(server.id());
         List<PlannedRequest> requests = new ArrayList<>();
@@ -147,6 +159,7 @@ public final class UpdateBuilder {
                 requests.isEmpty() ? "saves the edited key"
                         : "saves the edited key and re-creates the rate limit(s); if this request fails after the "
                         + "first succeeded, the rate limit(s) stay removed until the key is saved again"));
+        requests.addAll(steps);
         if (!refusals.isEmpty()) {
             return new SavePlan(List.of(), changes, refusals);
         }
@@ -303,7 +316,12 @@ public final class UpdateBuilder {
 
     /** {@code /api/governance/virtual-keys/{id}} with the id percent-encoded as a path segment. */
     static String path(String id) {
-        StringBuilder sb = new StringBuilder(BASE_PATH).append('/');
+        return BASE_PATH + "/" + segment(id);
+    }
+
+    /** A value percent-encoded as one path segment. */
+    static String segment(String id) {
+        StringBuilder sb = new StringBuilder();
         for (byte c : id.getBytes(StandardCharsets.UTF_8)) {
             int u = c & 0xff;
             if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
