@@ -366,7 +366,41 @@ public final class BifrostClient {
 
     /** All pickers' data in one go (several calls). */
     public Lookups.Snapshot lookups() throws ApiException {
-        return new Lookups.Snapshot(providers(), providerKeys(), mcpClients(), teams(), customers());
+        return new Lookups.Snapshot(providers(), providerKeys(), mcpClients(), teams(), customers(), businessUnits(),
+                virtualMcps());
+    }
+
+    /**
+     * Business units (enterprise, v2): {@code GET /api/governance/business-units}. Empty on servers before v2 and
+     * where the route does not exist (an OSS gateway answers 404): keys there simply have no such owner.
+     */
+    public List<Lookups.BusinessUnit> businessUnits() throws ApiException {
+        if (!dialect().atLeast(Dialect.V2)) {
+            return List.of();
+        }
+        try {
+            return pageThrough("/api/governance/business-units", "business_units", LookupsJson::businessUnit);
+        } catch (ApiException e) {
+            if (e.status() == 404 || e.kind() == ApiException.Kind.NOT_JSON) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Virtual MCPs (v2.1+): {@code GET /api/mcp/virtual-mcps}; empty where the server has none (404). */
+    public List<Lookups.VirtualMcp> virtualMcps() throws ApiException {
+        if (!dialect().atLeast(Dialect.V2)) {
+            return List.of();
+        }
+        try {
+            return pageThrough("/api/mcp/virtual-mcps", "virtual_mcps", LookupsJson::virtualMcp);
+        } catch (ApiException e) {
+            if (e.status() == 404 || e.kind() == ApiException.Kind.NOT_JSON) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** {@code GET /api/governance/budgets}: every budget with its owner (DB values, up to ~10 s behind). */

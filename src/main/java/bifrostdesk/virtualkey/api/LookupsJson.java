@@ -69,6 +69,21 @@ final class LookupsJson {
         return new Lookups.Customer(text(c, "id"), text(c, "name"), VirtualKeyJson.rateLimit(c.path("rate_limit")));
     }
 
+    static Lookups.BusinessUnit businessUnit(JsonNode b) {
+        return new Lookups.BusinessUnit(text(b, "id"), text(b, "name"));
+    }
+
+    /** §11.7.1: {@code mcp_client_id} may be the client's id or its name. */
+    static Lookups.VirtualMcp virtualMcp(JsonNode v) {
+        java.util.List<Lookups.VirtualMcpTools> tools = new java.util.ArrayList<>();
+        for (JsonNode t : v.path("tools")) {
+            tools.add(new Lookups.VirtualMcpTools(text(t, "mcp_client_id"), VirtualKeyJson.strings(t.path("tool_names"))));
+        }
+        return new Lookups.VirtualMcp(v.path("id").asLong(), text(v, "name"), text(v, "endpoint_slug"),
+                text(v, "description"), v.path("enabled").asBoolean(true), tools,
+                VirtualKeyJson.strings(v.path("virtual_key_ids")));
+    }
+
     static OwnedBudget ownedBudget(JsonNode b) {
         return new OwnedBudget(VirtualKeyJson.budget(b), text(b, "virtual_key_id"),
                 longOrNull(b.path("provider_config_id")), text(b, "team_id"), text(b, "customer_id"));
