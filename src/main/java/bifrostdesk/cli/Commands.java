@@ -335,6 +335,12 @@ final class Commands {
 
     private void printPlan(Connection c, String name, String id, SavePlan plan, boolean json) throws CliException {
         out.println("Plan for '" + name + "' (" + id + ") on " + c.url + " [" + c.dialect.label() + "]:");
+        var features = c.client.features();
+        if (features != null && features.newerThanTested()) {
+            // the app speaks the newest dialect it knows; say so where the plan is read (REFERENCE-v2.md §11.1.1)
+            err.println("Note: " + features.describe() + "; this tool was tested up to Bifrost "
+                    + bifrostdesk.virtualkey.model.Dialect.NEWEST_TESTED + " and speaks its dialect.");
+        }
         for (String change : plan.changes()) {
             out.println("  - " + change);
         }

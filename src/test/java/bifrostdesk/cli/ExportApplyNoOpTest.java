@@ -92,6 +92,18 @@ class ExportApplyNoOpTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aPlanOnAServerNewerThanTestedSaysSo() throws Exception {
+        try (SandboxServer s = SandboxServer.start(SandboxOptions.defaults().withVersion("v2.3.0"))) {
+            Path ws = tmp.resolve("newer");
+            String id = JSON.readTree(run(s, ws, "list", "--json")).get(0).path("id").asText();
+            Path file = tmp.resolve("newer.json");
+            run(s, ws, "export", id, "-o", file.toString());
+            assertThat(run(s, ws, "plan", file.toString())).contains("Bifrost v2.3.0 (newer than tested)",
+                    "tested up to Bifrost v2.2.6");
+        }
+    }
+
     /** A save stamps {@code updated_at} on every row it rewrites; nothing else may change. */
     private static void stripUpdatedAt(JsonNode n) {
         if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
