@@ -2,8 +2,8 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
-import bifrostdesk.virtualkey.tree.NodePath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

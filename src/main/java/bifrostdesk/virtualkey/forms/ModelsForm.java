@@ -2,8 +2,8 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
-import bifrostdesk.virtualkey.tree.NodePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -2,8 +2,8 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.virtualkey.model.Durations;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.tree.KeyEdits;
-import bifrostdesk.virtualkey.tree.NodePath;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;

@@ -2,7 +2,7 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.McpConfig;
-import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.model.NodePath;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

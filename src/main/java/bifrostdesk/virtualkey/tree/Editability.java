@@ -1,5 +1,7 @@
 package bifrostdesk.virtualkey.tree;
 
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.util.Optional;
 import java.util.Set;

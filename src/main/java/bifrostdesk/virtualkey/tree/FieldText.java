@@ -1,6 +1,7 @@
 package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;

@@ -1,6 +1,7 @@
 package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.Severity;
 import bifrostdesk.virtualkey.model.Violation;
 import bifrostdesk.virtualkey.model.VirtualKey;

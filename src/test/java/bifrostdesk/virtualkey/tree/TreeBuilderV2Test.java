@@ -2,6 +2,8 @@ package bifrostdesk.virtualkey.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.V2Fields;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.time.Instant;
