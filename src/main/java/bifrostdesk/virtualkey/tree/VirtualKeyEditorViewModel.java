@@ -6,6 +6,7 @@ import bifrostdesk.common.ui.DialogService.ConflictChoice;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.McpConfig;
 import bifrostdesk.virtualkey.model.NodeKind;
@@ -390,7 +391,7 @@ public final class VirtualKeyEditorViewModel {
                 renamed && backend.nameTaken(mine.name(), mine.id())), check -> {
             VirtualKey server = check.server();
             if (check.nameTaken()) {
-                serverProblems.add(new Violation("", "name", Severity.ERROR,
+                serverProblems.add(Violation.at("", Field.NAME, Severity.ERROR,
                         "Another key on the server is already called '" + mine.name() + "'"));
                 revalidate();
                 selectedPath.set("");
@@ -613,7 +614,7 @@ public final class VirtualKeyEditorViewModel {
             String path = k.substring(0, hash);
             String field = k.substring(hash + 1);
             all.removeIf(v -> v.path().equals(path) && field.equals(v.field()));
-            all.add(new Violation(path, field, Severity.ERROR, msg));
+            all.add(Violation.at(path, Field.of(field), Severity.ERROR, msg));
         });
         all.addAll(serverProblems);
         all.sort((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity())
