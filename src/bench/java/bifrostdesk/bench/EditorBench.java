@@ -3,6 +3,8 @@ package bifrostdesk.bench;
 import bifrostdesk.common.concurrent.DirectTaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.RuleContext;
 import bifrostdesk.virtualkey.model.VirtualKey;
@@ -40,7 +42,7 @@ public class EditorBench extends BenchDefaults {
 
     @Benchmark
     public Object setField() {
-        editor.setField(path, "weight", (++n & 1) == 0 ? "0.25" : "0.5");
+        editor.setField(FieldKey.of(path, Field.WEIGHT), (++n & 1) == 0 ? "0.25" : "0.5");
         return editor.treeProperty().get();
     }
 

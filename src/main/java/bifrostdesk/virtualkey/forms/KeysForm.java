@@ -1,5 +1,7 @@
 package bifrostdesk.virtualkey.forms;
 
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.NodePath;
@@ -76,6 +78,6 @@ final class KeysForm extends FormPane {
             });
             list.getChildren().add(cb);
         }
-        FieldBinding.decorate(all, message, ctx.vm().problemAt(path, "keys"));
+        FieldBinding.decorate(all, message, ctx.vm().problemAt(FieldKey.of(path, Field.KEYS)));
     }
 }

@@ -1,5 +1,7 @@
 package bifrostdesk.virtualkey.forms;
 
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.McpConfig;
 import bifrostdesk.virtualkey.model.NodePath;
@@ -69,6 +71,6 @@ final class ToolsForm extends FormPane {
             });
             list.getChildren().add(cb);
         }
-        FieldBinding.decorate(all, message, ctx.vm().problemAt(path, "tools"));
+        FieldBinding.decorate(all, message, ctx.vm().problemAt(FieldKey.of(path, Field.TOOLS)));
     }
 }
