@@ -105,7 +105,7 @@ public final class MainWindow extends BorderPane {
                     case RATE_LIMIT -> editor.addRateLimit(p.ownerPath());
                     default -> editor.selectedPathProperty().set(p.kind() == NodeKind.MCP_CONFIG
                             || p.kind() == NodeKind.MCP_CONFIGS || p.kind() == NodeKind.TOOLS
-                            ? "mcp_configs" : "provider_configs");
+                            ? NodePath.MCP_CONFIGS : NodePath.PROVIDER_CONFIGS);
                 }
             }
 
