@@ -27,7 +27,7 @@ public class EditorBench extends BenchDefaults {
     @Param({"1000"})
     public int pcs;
     private VirtualKeyEditorViewModel editor;
-    private String path;
+    private FieldKey weight;
     private int n;
 
     @Setup
@@ -37,12 +37,12 @@ public class EditorBench extends BenchDefaults {
         editor = new VirtualKeyEditorViewModel(stub(EditorBackend.class), new DirectTaskRunner(),
                 stub(DialogService.class), k -> VirtualKeyRules.validate(k, ctx));
         editor.open(vk);
-        path = NodePath.provider(pcs / 2);
+        weight = FieldKey.of(NodePath.provider(pcs / 2), Field.WEIGHT);
     }
 
     @Benchmark
     public Object setField() {
-        editor.setField(FieldKey.of(path, Field.WEIGHT), (++n & 1) == 0 ? "0.25" : "0.5");
+        editor.setField(weight, (++n & 1) == 0 ? "0.25" : "0.5");
         return editor.treeProperty().get();
     }
 
