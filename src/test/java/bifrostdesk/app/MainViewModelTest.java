@@ -3,15 +3,17 @@ package bifrostdesk.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.common.concurrent.DirectTaskRunner;
-import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.connection.ServerEndpoint;
+import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.SeedData;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
-import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel;
+import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +129,7 @@ class MainViewModelTest {
     void movingToAnotherKeyKeepsTheEditsAsADraft() {
         start(Dialect.LATER);
         vm.open(listed("support-bot"));
-        vm.editor().setField("", "description", "half-done");
+        vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "half-done");
         vm.open(listed("mobile-app"));
         assertThat(vm.pendingDraftsProperty().get()).isEqualTo(1);
         assertThat(vm.editor().editedProperty().get().name()).isEqualTo("mobile-app");
@@ -176,7 +178,7 @@ class MainViewModelTest {
             assertThat(offline.list().messageProperty().get()).contains("cached copy from");
             assertThat(offline.lookupsProperty().get().providers()).isNotEmpty();
             offline.open(offline.list().items().stream().filter(v -> v.name().equals("mobile-app")).findFirst().orElseThrow());
-            offline.editor().setField("", "description", "edited on the train");
+            offline.editor().setField(FieldKey.of("", Field.DESCRIPTION), "edited on the train");
             offline.editor().save();
             assertThat(offline.editor().queuedProperty().get()).isTrue();
             assertThat(offline.editor().statusProperty().get()).contains("queued");
@@ -197,7 +199,7 @@ class MainViewModelTest {
         vm.open(listed(key));
         int port = sandbox.port();
         sandbox.close();
-        vm.editor().setField("", "description", description);
+        vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), description);
         vm.editor().save();
         assertThat(vm.editor().queuedProperty().get()).isTrue();
         assertThat(vm.onlineProperty().get()).isFalse();
@@ -316,7 +318,7 @@ class MainViewModelTest {
         try (Autosaver saver = new Autosaver(ws, e -> { }, d -> { })) {
             vm.attachWorkspace(ws, saver);
             vm.open(listed("support-bot"));
-            vm.editor().setField("", "description", "draft");
+            vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "draft");
         }
         otherWriterSaves("support-bot", vk -> vk.withActive(false));
 
