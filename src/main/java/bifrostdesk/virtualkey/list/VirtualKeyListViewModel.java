@@ -6,6 +6,7 @@ import bifrostdesk.virtualkey.api.CancelToken;
 import bifrostdesk.virtualkey.api.ProgressListener;
 import bifrostdesk.virtualkey.api.VkPage;
 import bifrostdesk.virtualkey.api.VkQuery;
+import bifrostdesk.virtualkey.model.UsageLevel;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.util.List;
 import java.util.function.Predicate;
@@ -71,8 +72,8 @@ public final class VirtualKeyListViewModel {
             case INACTIVE -> !vk.active();
             default -> true;
         } && switch (budget.get()) {
-            case NEAR_LIMIT -> vk.maxBudgetFraction() >= 0.8;
-            case EXHAUSTED -> vk.maxBudgetFraction() >= 1.0;
+            case NEAR_LIMIT -> UsageLevel.of(vk.maxBudgetFraction()).atLeast(UsageLevel.NEAR);
+            case EXHAUSTED -> UsageLevel.of(vk.maxBudgetFraction()).atLeast(UsageLevel.OVER);
             default -> true;
         };
     }
