@@ -2,6 +2,7 @@ package bifrostdesk.budgets;
 
 import bifrostdesk.common.ui.Accessibility;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.common.ui.UsageBar;
 import bifrostdesk.virtualkey.model.Lookups;
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.css.PseudoClass;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -33,7 +33,6 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -66,9 +65,6 @@ import javafx.util.StringConverter;
  * the chart shown to PNG.
  */
 public final class BudgetsView extends BorderPane {
-    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
-    private static final PseudoClass NEAR = PseudoClass.getPseudoClass("near");
-    private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     private static final int MAX_BREAKDOWN = 30;
@@ -475,34 +471,22 @@ public final class BudgetsView extends BorderPane {
         };
     }
 
-    /** A usage bar coloured by pseudo-class (ok &lt; 80 % ≤ near &lt; 100 % ≤ over) with the percentage. */
+    /** The row's {@link UsageBar}; the cell's accessible text says the level in words. */
     private static final class UsageCell extends TableCell<BudgetRow, Double> {
-        private final ProgressBar bar = new ProgressBar();
-
-        UsageCell() {
-            bar.getStyleClass().add(Styles.USAGE_BAR);
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.setPrefWidth(80);
-            setContentDisplay(ContentDisplay.LEFT);
-            setGraphicTextGap(6);
-        }
+        private final UsageBar usage = new UsageBar(80);
 
         @Override
         protected void updateItem(Double f, boolean empty) {
             super.updateItem(f, empty);
+            setText(null);
             if (empty || f == null) {
                 setGraphic(null);
-                setText(null);
+                setAccessibleText(null);
                 return;
             }
-            bar.setProgress(Math.min(1, f));
-            bar.pseudoClassStateChanged(OK, f < 0.8);
-            bar.pseudoClassStateChanged(NEAR, f >= 0.8 && f < 1);
-            bar.pseudoClassStateChanged(OVER, f >= 1);
-            String pct = String.format(Locale.ROOT, "%.0f %%", f * 100);
-            setText(pct);
-            setGraphic(bar);
-            setAccessibleText(pct + " used" + (f >= 1 ? ", exhausted" : f >= 0.8 ? ", near the limit" : ""));
+            usage.setFraction(f);
+            setGraphic(usage);
+            setAccessibleText(UsageBar.describe(f));
         }
     }
 
