@@ -17,7 +17,6 @@ import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -81,7 +80,6 @@ public final class BudgetsView extends BorderPane {
 
     public BudgetsView(BudgetsViewModel vm) {
         this.vm = vm;
-        vm.setUiExecutor(Platform::runLater);
         getStyleClass().add("budgets-view");
         setId("budgetsView");
         var css = BudgetsView.class.getResource("/bifrostdesk/budgets/budgets.css");

@@ -55,7 +55,6 @@ public final class BudgetsViewModel {
     private final TaskRunner runner;
     private final BiConsumer<String, String> openInEditor;
     private Clock clock = Clock.systemUTC();
-    private volatile java.util.function.Consumer<Runnable> uiThread = Runnable::run;
 
     private final ObservableList<BudgetRow> rows = FXCollections.observableArrayList();
     private final FilteredList<BudgetRow> filtered = new FilteredList<>(rows);
@@ -109,14 +108,6 @@ public final class BudgetsViewModel {
         clock = Objects.requireNonNull(c);
     }
 
-    /**
-     * How progress reported from the worker reaches the properties; the view passes {@code Platform::runLater}.
-     * Default: inline (tests with a direct runner).
-     */
-    public void setUiExecutor(java.util.function.Consumer<Runnable> executor) {
-        uiThread = Objects.requireNonNull(executor);
-    }
-
     public RowFilter currentFilter() {
         return new RowFilter(nearLimitOnly.get(), exhaustedOnly.get(), inactiveOnly.get(),
                 team.get() == null ? null : team.get().id(), customer.get() == null ? null : customer.get().id(),
@@ -141,21 +132,23 @@ public final class BudgetsViewModel {
         progress.set(-1);
         status.set("Loading virtual keys…");
         BifrostClient c = client.using(t);
-        handle = runner.run("Load budgets", p -> load(c, t, p), this::loaded, this::failed);
+        handle = runner.run("Load budgets", p -> load(c, t, p), this::progressed, this::loaded, this::failed);
+    }
+
+    private void progressed(TaskRunner.Update u) {
+        if (loading.get()) {
+            progress.set(u.fraction());
+            if (u.message() != null) {
+                status.set(u.message());
+            }
+        }
     }
 
     private Loaded load(BifrostClient c, CancelToken t, TaskRunner.Progress p) throws Exception {
         List<VirtualKey> keys = c.listAllVirtualKeys(VkQuery.firstPage(), new ProgressListener() {
             @Override
             public void progress(int done, int total) {
-                String msg = "Loaded " + done + " of " + total + " keys";
-                p.update(done, total, msg);
-                uiThread.accept(() -> {
-                    if (loading.get()) {
-                        progress.set(total <= 0 ? -1 : (double) done / total);
-                        status.set(msg);
-                    }
-                });
+                p.update(done, total, "Loaded " + done + " of " + total + " keys");
             }
 
             @Override
