@@ -164,8 +164,8 @@ public final class MainWindow extends BorderPane {
         // start in the editor
         budgetsTab.selectedProperty().addListener((o, was, is) -> {
             if (is && budgetsTab.getContent() == null) {
-                budgetsTab.setContent(new bifrostdesk.budgets.BudgetsView(
-                        new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, (vkId, path) -> {
+                budgetsTab.setContent(new bifrostdesk.budgets.ui.BudgetsView(
+                        new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, dialogs, (vkId, path) -> {
                             tabs.getSelectionModel().select(keysTab);
                             vm.openAt(vkId, path);
                         })));

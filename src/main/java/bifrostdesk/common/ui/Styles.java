@@ -40,4 +40,21 @@ public final class Styles {
 
     /** A key list row of an inactive key. */
     public static final PseudoClass INACTIVE = PseudoClass.getPseudoClass("inactive");
+
+    // ---- budget review (budgets.css) -----------------------------------------------------------------------
+
+    public static final String BUDGETS_VIEW = "budgets-view";
+    public static final String TOOLBAR_ROW = "toolbar-row";
+    public static final String PANEL = "panel";
+    public static final String PANEL_TITLE = "panel-title";
+    /** The age label after a failed load ("Offline: showing data loaded …"). */
+    public static final String BUDGETS_OFFLINE = "budgets-offline";
+    public static final String BLOCKERS_LIST = "blockers-list";
+    public static final String PROJECTION_CHART = "projection-chart";
+    public static final String PROJECTION_CAPTION = "projection-caption";
+    /** A table column of amounts, aligned right. */
+    public static final String AMOUNT_COLUMN = "amount-column";
+    public static final PseudoClass BLOCKS_KEY = PseudoClass.getPseudoClass("blocks-key");
+    public static final PseudoClass BLOCKS_PROVIDER = PseudoClass.getPseudoClass("blocks-provider");
+    public static final PseudoClass BLOCKS_MODEL = PseudoClass.getPseudoClass("blocks-model");
 }
