@@ -3,6 +3,8 @@ package bifrostdesk.app;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.virtualkey.api.SavePlan;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
@@ -19,6 +21,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Real dialogs, owned by the main window. */
@@ -167,6 +170,27 @@ final class FxDialogService implements DialogService {
         d.getEditor().setId("askTextField");
         d.getDialogPane().setId("askTextDialog");
         return d.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> askSaveFile(String title, String suggestedName, FileType type) {
+        FileChooser fc = chooser(title, type);
+        fc.setInitialFileName(suggestedName);
+        return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> askOpenFile(String title, FileType type) {
+        return Optional.ofNullable(chooser(title, type).showOpenDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, FileType type) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (type != null) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(type.description(), type.patterns()));
+        }
+        return fc;
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class MainViewModel {
         this.client = client;
         this.runner = runner;
         this.dialogs = dialogs;
-        this.list = new VirtualKeyListViewModel(client, runner);
+        this.list = new VirtualKeyListViewModel(client, runner, dialogs);
         this.setupLock = new SetupLockGate(client, runner, dialogs);
         this.editor = new VirtualKeyEditorViewModel(new ClientEditorBackend(client, () -> activeDialect) {
             @Override

@@ -2,6 +2,7 @@ package bifrostdesk.testing;
 
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.virtualkey.api.SavePlan;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -74,6 +75,23 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public DeletedChoice keyDeletedOnServer(String keyName) {
         return deletedChoice;
+    }
+
+    /** Answers to file choosers (save and open), in order; none left = cancel. */
+    public final Deque<Path> files = new ArrayDeque<>();
+    /** Each file chooser shown: its title and suggested name ("" for an open chooser). */
+    public final List<String> fileChoosers = new ArrayList<>();
+
+    @Override
+    public Optional<Path> askSaveFile(String title, String suggestedName, FileType type) {
+        fileChoosers.add(title + " | " + suggestedName);
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
+    public Optional<Path> askOpenFile(String title, FileType type) {
+        fileChoosers.add(title + " | ");
+        return Optional.ofNullable(files.poll());
     }
 
     @Override
