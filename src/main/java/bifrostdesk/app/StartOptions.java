@@ -35,9 +35,9 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
             String a = args.get(i);
             switch (a) {
                 case "--server" -> server = value(args, ++i, a);
-                case "--dialect" -> dialect = dialect(value(args, ++i, a));
+                case "--dialect" -> dialect = Dialect.parse(value(args, ++i, a));
                 case "--sandbox-seed" -> seed = value(args, ++i, a).toLowerCase(Locale.ROOT);
-                case "--sandbox-dialect" -> sandboxDialect = dialect(value(args, ++i, a));
+                case "--sandbox-dialect" -> sandboxDialect = Dialect.parse(value(args, ++i, a));
                 case "--profile" -> profile = value(args, ++i, a);
                 case "--help", "-h" -> help = true;
                 default -> {
@@ -60,15 +60,5 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
             throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
         }
         return args.get(i);
-    }
-
-    public static Dialect dialect(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "legacy", "v1.4", "1.4" -> Dialect.LEGACY;
-            case "v1.5", "1.5", "v1_5" -> Dialect.V1_5;
-            case "later", "v1.6", "1.6" -> Dialect.LATER;
-            case "v2", "2", "current", "latest" -> Dialect.V2;
-            default -> throw new IllegalArgumentException("Unknown dialect '" + text + "': use legacy, v1.5, later or v2");
-        };
     }
 }

@@ -1,6 +1,5 @@
 package bifrostdesk.cli;
 
-import bifrostdesk.app.StartOptions;
 import bifrostdesk.connection.Credentials;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.drafts.Workspace;
@@ -50,7 +49,7 @@ final class Connection {
         Dialect forced = null;
         if (a.value("--dialect") != null) {
             try {
-                forced = StartOptions.dialect(a.value("--dialect"));
+                forced = Dialect.parse(a.value("--dialect"));
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage());
             }

@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.model;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,22 @@ public enum Dialect {
         return compareTo(other) >= 0;
     }
 
+    /**
+     * The dialect named on the command line ({@code --dialect}, {@code --sandbox-dialect}): {@code legacy},
+     * {@code v1.5}, {@code later} or {@code v2}, with their version-number aliases.
+     *
+     * @throws IllegalArgumentException for any other text
+     */
+    public static Dialect parse(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "legacy", "v1.4", "1.4" -> LEGACY;
+            case "v1.5", "1.5", "v1_5" -> V1_5;
+            case "later", "v1.6", "1.6" -> LATER;
+            case "v2", "2", "current", "latest" -> V2;
+            default -> throw new IllegalArgumentException("Unknown dialect '" + text + "': use legacy, v1.5, later or v2");
+        };
+    }
+
     private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)(?:-(\\S+))?");
 
     /**
@@ -54,7 +71,7 @@ public enum Dialect {
      * {@code v2.*} and newer is {@link #V2}. Unknown text is treated as the newest known dialect (§11.1.1).
      */
     public static Dialect fromVersion(String version) {
-        int[] v = parse(version);
+        int[] v = versionNumbers(version);
         if (v == null) {
             return V2;
         }
@@ -75,8 +92,8 @@ public enum Dialect {
      * it knows, and says so). Unparsable text is not "newer": nothing is known about it.
      */
     public static boolean isNewerThanTested(String version) {
-        int[] v = parse(version);
-        int[] newest = parse(NEWEST_TESTED);
+        int[] v = versionNumbers(version);
+        int[] newest = versionNumbers(NEWEST_TESTED);
         if (v == null) {
             return false;
         }
@@ -89,7 +106,7 @@ public enum Dialect {
     }
 
     /** {@code [major, minor, patch]}, lenient about a leading {@code v}, quotes and a {@code -suffix}; or null. */
-    static int[] parse(String version) {
+    static int[] versionNumbers(String version) {
         if (version == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package bifrostdesk.virtualkey.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,16 @@ class V2ModelTest {
         assertThat(Dialect.fromVersion("dev-build")).as("unparsable = newest known").isEqualTo(Dialect.V2);
         assertThat(Dialect.V2.atLeast(Dialect.LATER)).isTrue();
         assertThat(Dialect.LATER.atLeast(Dialect.V2)).isFalse();
+    }
+
+    @Test
+    void aDialectNamedOnTheCommandLineIsReadWithItsAliases() {
+        assertThat(Dialect.parse("legacy")).isEqualTo(Dialect.LEGACY);
+        assertThat(Dialect.parse("V1.5")).isEqualTo(Dialect.V1_5);
+        assertThat(Dialect.parse("1.6")).isEqualTo(Dialect.LATER);
+        assertThat(Dialect.parse("latest")).isEqualTo(Dialect.V2);
+        assertThatThrownBy(() -> Dialect.parse("v9")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("use legacy, v1.5, later or v2");
     }
 
     @Test
