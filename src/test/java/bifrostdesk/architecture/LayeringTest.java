@@ -55,4 +55,12 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
                 .check(classes);
     }
+
+    @Test
+    void nothingOutsideTheAppDependsOnIt() {
+        // app is the composition root and the shell: features below it never reach up (no app <-> cli cycle)
+        noClasses().that().resideOutsideOfPackage("bifrostdesk.app..")
+                .should().dependOnClassesThat().resideInAPackage("bifrostdesk.app..")
+                .check(classes);
+    }
 }
