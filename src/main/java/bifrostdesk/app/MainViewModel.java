@@ -275,7 +275,7 @@ public final class MainViewModel {
         drafts.values().stream().filter(Draft::queued).forEach(out::add);
         VirtualKey open = editor.editedProperty().get();
         if (open != null && editor.queuedProperty().get() && editor.dirtyProperty().get()) {
-            out.add(new Draft(open.id(), editor.baseProperty().get(), open, editor.rawTexts(), true, Instant.now()));
+            out.add(editor.toDraft());
         }
         return out;
     }
@@ -456,8 +456,7 @@ public final class MainViewModel {
         }
         if (editor.dirtyProperty().get()) {
             draftsOnDisk.add(e.id());
-            autosaver.changed(new Draft(e.id(), editor.baseProperty().get(), e, editor.rawTexts(),
-                    editor.queuedProperty().get(), Instant.now()));
+            autosaver.changed(editor.toDraft());
         } else if (draftsOnDisk.remove(e.id())) {
             autosaver.discard(e.id());
         }
@@ -624,8 +623,7 @@ public final class MainViewModel {
         }
         drafts.remove(newest.vkId());
         pendingDrafts.set(drafts.size());
-        editor.open(newest.base(), newest.edited(), newest.rawText());
-        editor.queuedProperty().set(newest.queued());
+        editor.open(newest);
         fillValueFromList();
     }
 
@@ -643,8 +641,7 @@ public final class MainViewModel {
         Draft d = drafts.remove(fromList.id());
         pendingDrafts.set(drafts.size());
         if (d != null) {
-            editor.open(d.base(), d.edited(), d.rawText());
-            editor.queuedProperty().set(d.queued());
+            editor.open(d);
             fillValueFromList();
             return;
         }
@@ -675,8 +672,7 @@ public final class MainViewModel {
         Draft d = drafts.remove(vkId);
         pendingDrafts.set(drafts.size());
         if (d != null) {
-            editor.open(d.base(), d.edited(), d.rawText());
-            editor.queuedProperty().set(d.queued());
+            editor.open(d);
             editor.selectedPathProperty().set(path);
             return;
         }
@@ -689,8 +685,7 @@ public final class MainViewModel {
     private void keepDraft() {
         VirtualKey current = editor.editedProperty().get();
         if (current != null && editor.dirtyProperty().get()) {
-            drafts.put(current.id(), new Draft(current.id(), editor.baseProperty().get(), current, editor.rawTexts(),
-                    editor.queuedProperty().get(), Instant.now()));
+            drafts.put(current.id(), editor.toDraft());
             pendingDrafts.set(drafts.size());
         }
     }

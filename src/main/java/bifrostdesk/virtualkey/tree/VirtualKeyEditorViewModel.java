@@ -3,6 +3,7 @@ package bifrostdesk.virtualkey.tree;
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.DialogService.ConflictChoice;
+import bifrostdesk.drafts.Draft;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.model.Budget;
@@ -634,6 +635,23 @@ public final class VirtualKeyEditorViewModel {
 
     private static String fieldKey(String path, String field) {
         return path + "#" + field;
+    }
+
+    // ---- drafts --------------------------------------------------------------------------------------------
+
+    /**
+     * The open key's unsaved state as a draft: the server copy it started from, the edited copy, the raw texts and
+     * whether its save is queued for sync. The one place a draft of the open key is made; null when no key is open.
+     */
+    public Draft toDraft() {
+        VirtualKey e = edited.get();
+        return e == null ? null : new Draft(e.id(), base.get(), e, rawTexts(), queued.get(), java.time.Instant.now());
+    }
+
+    /** Opens a kept draft: its server copy, its edits and raw texts, and whether it waits for sync. */
+    public void open(Draft draft) {
+        open(draft.base(), draft.edited(), draft.rawText());
+        queued.set(draft.queued());
     }
 
     // ---- properties ----------------------------------------------------------------------------------------
