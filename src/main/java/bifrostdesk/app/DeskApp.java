@@ -11,6 +11,7 @@ import bifrostdesk.connection.MemoryCredentialStore;
 import bifrostdesk.connection.Profile;
 import bifrostdesk.connection.ProfileStore;
 import bifrostdesk.connection.ServerEndpoint;
+import bifrostdesk.connection.ui.ProfileSwitcher;
 import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.drafts.DataDirs;
 import bifrostdesk.drafts.Workspace;
@@ -37,7 +38,7 @@ import javafx.stage.Stage;
  */
 public class DeskApp extends Application {
     private static final Logger LOG = Logger.getLogger(DeskApp.class.getName());
-    static final String SANDBOX = "Built-in sandbox";
+    static final String SANDBOX = Profile.SANDBOX;
 
     private SandboxServer sandbox;
     private Shell shell;

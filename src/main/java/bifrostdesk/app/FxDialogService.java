@@ -2,6 +2,9 @@ package bifrostdesk.app;
 
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
+import bifrostdesk.connection.ui.SetupTokenDialog;
+import bifrostdesk.connection.ui.SignInDialog;
+import bifrostdesk.drafts.ui.MergeDialog;
 import bifrostdesk.virtualkey.api.SavePlan;
 import java.util.Optional;
 import java.util.function.Consumer;

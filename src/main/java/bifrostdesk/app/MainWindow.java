@@ -4,6 +4,7 @@ import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.drafts.ui.JournalDialog;
 import bifrostdesk.virtualkey.forms.NodeFormHost;
 import bifrostdesk.virtualkey.list.VirtualKeyListView;
 import bifrostdesk.virtualkey.model.Lookups;

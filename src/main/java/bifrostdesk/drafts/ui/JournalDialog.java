@@ -1,4 +1,4 @@
-package bifrostdesk.app;
+package bifrostdesk.drafts.ui;
 
 import bifrostdesk.drafts.Journal;
 import java.io.IOException;
@@ -17,11 +17,11 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** The sync journal: every save and sync with what was sent and the result; exportable as JSON lines. */
-final class JournalDialog {
+public final class JournalDialog {
     private JournalDialog() {
     }
 
-    static void show(Window owner, Journal journal, List<Journal.Entry> entries) {
+    public static void show(Window owner, Journal journal, List<Journal.Entry> entries) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Journal");

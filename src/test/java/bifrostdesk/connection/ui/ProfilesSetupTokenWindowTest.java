@@ -1,4 +1,4 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

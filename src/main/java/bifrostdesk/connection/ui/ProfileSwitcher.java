@@ -1,4 +1,4 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.connection.CredentialStore;
@@ -16,8 +16,8 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 /** The toolbar's profile picker and its "Manage profiles…" button. */
-final class ProfileSwitcher extends HBox {
-    ProfileSwitcher(Window owner, ProfileStore store, CredentialStore credentials, Profile current,
+public final class ProfileSwitcher extends HBox {
+    public ProfileSwitcher(Window owner, ProfileStore store, CredentialStore credentials, Profile current,
                     Consumer<Profile> switchTo) {
         super(4);
         ComboBox<Profile> box = new ComboBox<>();
@@ -41,7 +41,7 @@ final class ProfileSwitcher extends HBox {
         Runnable fill = () -> {
             Thread t = new Thread(() -> {
                 List<Profile> all = new ArrayList<>();
-                all.add(Profile.of(DeskApp.SANDBOX, "sandbox:"));
+                all.add(Profile.of(Profile.SANDBOX, "sandbox:"));
                 try {
                     all.addAll(store.load());
                 } catch (IOException e) {

@@ -1,4 +1,4 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
 
 import bifrostdesk.connection.Credentials;
 import bifrostdesk.connection.CredentialStore;
@@ -33,12 +33,12 @@ import javafx.stage.Window;
  * Server profiles: add, edit, remove, test the connection, connect. Passwords go to the credential store (the OS
  * keychain, or memory for the session where there is none) — never into profiles.json.
  */
-final class ProfilesDialog {
+public final class ProfilesDialog {
     private ProfilesDialog() {
     }
 
     /** Shows the dialog; the profile to connect to, or empty. */
-    static Optional<Profile> show(Window owner, ProfileStore store, CredentialStore credentials) {
+    public static Optional<Profile> show(Window owner, ProfileStore store, CredentialStore credentials) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Server profiles");
@@ -246,7 +246,7 @@ final class ProfilesDialog {
         if (p.name().isBlank()) {
             return "Give the profile a name.";
         }
-        if (p.name().equals(DeskApp.SANDBOX)) {
+        if (p.name().equals(Profile.SANDBOX)) {
             return "That name is taken by the built-in sandbox.";
         }
         try {
