@@ -161,6 +161,45 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void showErrorDetails(String title, String message, String details) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        TextArea text = new TextArea(details);
+        text.setId("errorDetailsText");
+        text.setEditable(false);
+        text.setPrefRowCount(12);
+        text.getStyleClass().add("monospace");
+        Button copy = new Button("Copy details", Icons.of(Icons.COPY));
+        copy.setId("copyErrorDetails");
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(details);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            notices.accept("Copied the error's details.");
+        });
+        a.getDialogPane().setExpandableContent(new VBox(6, text, copy));
+        a.getDialogPane().setId("errorDetailsDialog");
+        a.showAndWait();
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> askSaveFile(String title, String initialName) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName(initialName);
+        return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath);
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> askOpenFile(String title) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle(title);
+        return Optional.ofNullable(fc.showOpenDialog(owner)).map(java.io.File::toPath);
+    }
+
+    @Override
     public Optional<String> askText(String title, String message, String prompt) {
         TextInputDialog d = new TextInputDialog();
         d.initOwner(owner);

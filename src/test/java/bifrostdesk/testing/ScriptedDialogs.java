@@ -91,4 +91,30 @@ public final class ScriptedDialogs implements DialogService {
         setupTokenReasons.add(reason);
         return Optional.ofNullable(setupTokens.poll());
     }
+
+    /** Uncaught failures shown: title, message and details. */
+    public final List<String[]> errorDetails = new ArrayList<>();
+
+    @Override
+    public void showErrorDetails(String title, String message, String details) {
+        errorDetails.add(new String[] {title, message, details});
+    }
+
+    /** Answers to "save as" questions, in order; none left = cancel. The titles asked are recorded. */
+    public final Deque<java.nio.file.Path> saveFiles = new ArrayDeque<>();
+    /** Answers to "open" questions, in order; none left = cancel. */
+    public final Deque<java.nio.file.Path> openFiles = new ArrayDeque<>();
+    public final List<String> filesAskedFor = new ArrayList<>();
+
+    @Override
+    public Optional<java.nio.file.Path> askSaveFile(String title, String initialName) {
+        filesAskedFor.add(title + " (" + initialName + ")");
+        return Optional.ofNullable(saveFiles.poll());
+    }
+
+    @Override
+    public Optional<java.nio.file.Path> askOpenFile(String title) {
+        filesAskedFor.add(title);
+        return Optional.ofNullable(openFiles.poll());
+    }
 }

@@ -1,6 +1,7 @@
 package bifrostdesk.common.ui;
 
 import bifrostdesk.virtualkey.api.SavePlan;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,18 @@ public interface DialogService {
 
     /** A non-modal notice ("Saved", "Offline — kept as draft"). */
     void notify(String message);
+
+    /**
+     * Something failed that nobody expected (an uncaught exception): a short message, with the details (redacted
+     * by the caller) folded away and a button that copies them for a bug report.
+     */
+    void showErrorDetails(String title, String message, String details);
+
+    /** Asks where to save a file, suggesting {@code initialName}; empty when cancelled. Nothing is written here. */
+    Optional<Path> askSaveFile(String title, String initialName);
+
+    /** Asks for a file to read (e.g. a CA certificate); empty when cancelled. */
+    Optional<Path> askOpenFile(String title);
 
     /** Asks the user to type a confirmation text; empty when cancelled. */
     Optional<String> askText(String title, String message, String prompt);
