@@ -228,7 +228,7 @@ public class DeskApp extends Application {
     public record Shell(MainViewModel viewModel, MainWindow window, FxTaskRunner runner, Autosaver autosaver) {
         /** Writes pending drafts and stops background work. */
         public void close() {
-            window.dispose();
+            viewModel.close();
             autosaver.close();
             runner.shutdown();
         }
@@ -269,10 +269,13 @@ public class DeskApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage, notices, clipboards::copySecret,
                 profile.confirmEverySave() ? profile.name() : null);
         MainViewModel vm = new MainViewModel(client, runner, dialogs);
-        Autosaver autosaver = new Autosaver(workspace, e -> Platform.runLater(() -> vm.reportDiskProblem(e)),
-                d -> Platform.runLater(vm::draftWritten));
-        vm.attachWorkspace(workspace, autosaver, e -> Platform.runLater(() -> vm.reportDiskProblem(e)));
+        Autosaver autosaver = new Autosaver(workspace, e -> Platform.runLater(() -> vm.drafts().reportDiskProblem(e)),
+                d -> { });
+        vm.attachWorkspace(workspace, autosaver, e -> Platform.runLater(() -> vm.drafts().reportDiskProblem(e)));
         vm.attachProfile(profile, credentials);
+        // offline: look for the server every 10 seconds and reconnect as soon as it answers
+        vm.session().useReconnectTimer(new FxReconnectTimer(javafx.util.Duration.seconds(10)));
+        vm.keys().useClipboard(clipboards::copySecret);
         boolean[] dark = {false};
         ProfileSwitcher switcher = app == null ? null : new ProfileSwitcher(stage, app.profiles, credentials, profile,
                 app::switchTo);

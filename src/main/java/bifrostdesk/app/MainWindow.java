@@ -4,8 +4,10 @@ import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.connection.ui.ConnectionSession;
 import bifrostdesk.drafts.ui.JournalDialog;
 import bifrostdesk.virtualkey.forms.NodeFormHost;
+import bifrostdesk.virtualkey.list.KeyCommands;
 import bifrostdesk.virtualkey.list.VirtualKeyListView;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.Severity;
@@ -38,48 +40,48 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The main window's content: toolbar, key list, the key's tree and the selected node's form, the problems
- * panel and the status bar. It only lays out and binds; the behaviour lives in {@link MainViewModel}.
+ * panel and the status bar. It only lays out and binds; the behaviour lives in the parts of {@link MainViewModel}.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
+    private final ConnectionSession session;
     private final Label notice = new Label();
-    private final FxTaskRunner runnerFor;
-    private javafx.animation.Timeline reconnect;
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
     public MainWindow(MainViewModel vm, FxTaskRunner runner, DialogService dialogs, Runnable toggleTheme,
                       Clipboards clipboards, javafx.scene.Node profileSwitcher) {
         this.vm = vm;
-        this.runnerFor = runner;
+        this.session = vm.session();
         setId("mainWindow");
         VirtualKeyEditorViewModel editor = vm.editor();
+        KeyCommands commands = vm.keys();
 
-        VirtualKeyListView list = new VirtualKeyListView(vm.list(), vm.lookupsProperty()::get,
+        VirtualKeyListView list = new VirtualKeyListView(vm.list(), session.lookupsProperty()::get,
                 new VirtualKeyListView.Actions() {
                     @Override
                     public void open(VirtualKey vk) {
-                        vm.open(vk);
+                        commands.open(vk);
                     }
 
                     @Override
                     public void setActive(VirtualKey vk, boolean active) {
-                        vm.setActive(vk, active);
+                        commands.setActive(vk, active);
                     }
 
                     @Override
                     public void delete(VirtualKey vk) {
-                        vm.deleteKey(vk);
+                        commands.deleteKey(vk);
                     }
 
                     @Override
                     public void copyValue(VirtualKey vk) {
-                        clipboards.copySecret(vk.value());
+                        commands.copyValue(vk);
                     }
 
                     @Override
                     public void rotate(VirtualKey vk) {
-                        vm.rotateKey(vk);
+                        commands.rotateKey(vk);
                     }
 
                     @Override
@@ -88,7 +90,7 @@ public final class MainWindow extends BorderPane {
                         fc.setInitialFileName("virtual-keys.csv");
                         var file = fc.showSaveDialog(getScene().getWindow());
                         if (file != null) {
-                            String csv = bifrostdesk.virtualkey.list.KeyListCsv.toCsv(keys, vm.ownerNamesById());
+                            String csv = bifrostdesk.virtualkey.list.KeyListCsv.toCsv(keys, session.ownerNamesById());
                             runner.run("Exporting keys", p -> {
                                 java.nio.file.Files.writeString(file.toPath(), csv);
                                 return keys.size();
@@ -132,8 +134,8 @@ public final class MainWindow extends BorderPane {
                 };
             }
         });
-        NodeFormHost form = new NodeFormHost(editor, vm.lookupsProperty()::get, dialogs, clipboards::copySecret);
-        vm.lookupsProperty().addListener((o, a, b) -> form.reload());
+        NodeFormHost form = new NodeFormHost(editor, session.lookupsProperty()::get, dialogs, clipboards::copySecret);
+        session.lookupsProperty().addListener((o, a, b) -> form.reload());
 
         Label empty = new Label("Select a key on the left, or create one with New key (Ctrl+N).");
         empty.getStyleClass().add(Styles.MUTED);
@@ -168,7 +170,7 @@ public final class MainWindow extends BorderPane {
                 budgetsTab.setContent(new bifrostdesk.budgets.BudgetsView(
                         new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, (vkId, path) -> {
                             tabs.getSelectionModel().select(keysTab);
-                            vm.openAt(vkId, path);
+                            commands.openAt(vkId, path);
                         })));
             }
         });
@@ -177,24 +179,7 @@ public final class MainWindow extends BorderPane {
         budgetsTab.setGraphic(Icons.of("mdoal-account_balance"));
         tabs.getTabs().add(budgetsTab);
 
-        // offline: look for the server every 10 seconds and reconnect as soon as it answers
-        reconnect = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(10), e -> vm.tryReconnect()));
-        reconnect.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        vm.onlineProperty().addListener((o, was, is) -> {
-            if (is) {
-                reconnect.stop();
-            } else {
-                reconnect.play();
-            }
-        });
-        vm.connectionProperty().addListener((o, a, b) -> {
-            if (b.startsWith("Offline") && reconnect.getStatus() != javafx.animation.Animation.Status.RUNNING) {
-                reconnect.play();
-            }
-        });
-
-        ToolBar tools = toolbar(editor, toggleTheme);
+        ToolBar tools = toolbar(editor, commands, toggleTheme);
         if (profileSwitcher != null) {
             tools.getItems().add(0, profileSwitcher);
             tools.getItems().add(1, new Separator());
@@ -202,8 +187,8 @@ public final class MainWindow extends BorderPane {
         // a colour strip across the window: production (red) is never mistaken for staging
         Region tag = new Region();
         tag.setId("profileTag");
-        tag.getStyleClass().addAll("profile-tag", "profile-tag-" + (vm.profile() == null ? "none"
-                : vm.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
+        tag.getStyleClass().addAll("profile-tag", "profile-tag-" + (session.profile() == null ? "none"
+                : session.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
         setTop(new javafx.scene.layout.VBox(tag, tools));
         setCenter(tabs);
         setBottom(statusBar(editor, runner));
@@ -228,14 +213,14 @@ public final class MainWindow extends BorderPane {
                     e.consume();
                 }
             });
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::createKey);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), commands::createKey);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     () -> list.lookup("#keySearch").requestFocus());
         });
     }
 
-    private ToolBar toolbar(VirtualKeyEditorViewModel editor, Runnable toggleTheme) {
-        Button create = button("newKey", "New key", Icons.ADD, "Create a virtual key (Ctrl+N)", vm::createKey);
+    private ToolBar toolbar(VirtualKeyEditorViewModel editor, KeyCommands commands, Runnable toggleTheme) {
+        Button create = button("newKey", "New key", Icons.ADD, "Create a virtual key (Ctrl+N)", commands::createKey);
         Button save = button("saveKey", "Save", Icons.SAVE, "Show the plan and save to the server (Ctrl+S)", editor::save);
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
         Button undo = button("undo", null, Icons.UNDO, "Undo (Ctrl+Z)", editor::undo);
@@ -244,29 +229,23 @@ public final class MainWindow extends BorderPane {
         redo.disableProperty().bind(editor.canRedoProperty().not());
         Button delete = button("deleteKey", "Delete", Icons.DELETE, "Delete this key on the server…", () -> {
             if (editor.baseProperty().get() != null) {
-                vm.deleteKey(editor.baseProperty().get());
+                commands.deleteKey(editor.baseProperty().get());
             }
         });
         delete.disableProperty().bind(editor.baseProperty().isNull());
         Button refresh = button("refresh", null, Icons.REFRESH, "Reload the list and lookups", vm::start);
         Button sync = button("sync", "Sync", Icons.SYNC, "Send drafts queued while offline (merging with the "
-                + "server's changes)", vm::sync);
-        sync.disableProperty().bind(vm.syncingProperty().or(vm.onlineProperty().not()));
+                + "server's changes)", vm.sync()::sync);
+        sync.disableProperty().bind(vm.sync().syncingProperty().or(session.onlineProperty().not()));
         Button theme = button("toggleTheme", null, Icons.THEME, "Switch light / dark theme", toggleTheme);
-        Button journal = button("showJournal", null, Icons.JOURNAL, "Journal of what was sent to the server", () -> {
-            if (vm.workspace() == null) {
-                return;
-            }
-            var j = bifrostdesk.drafts.Journal.of(vm.workspace());
-            runnerFor.run("Reading the journal", p -> j.entries(),
-                    entries -> JournalDialog.show(getScene().getWindow(), j, entries), e -> notice(e.getMessage()));
-        });
+        Button journal = button("showJournal", null, Icons.JOURNAL, "Journal of what was sent to the server",
+                () -> vm.sync().readJournal(j -> JournalDialog.show(getScene().getWindow(), j)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
-                getScene().getWindow(), vm.serverProperty().get(), vm.versionProperty().get()
-                        + (vm.featuresProperty().get() != null && vm.featuresProperty().get().newerThanTested()
-                        ? " (newer than tested)" : ""), vm.dialectProperty().get(), links));
+                getScene().getWindow(), session.serverProperty().get(), session.versionProperty().get()
+                        + (session.featuresProperty().get() != null && session.featuresProperty().get().newerThanTested()
+                        ? " (newer than tested)" : ""), session.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
                 sync, journal, refresh, theme, about);
         bar.setId("toolbar");
@@ -337,43 +316,44 @@ public final class MainWindow extends BorderPane {
     private HBox statusBar(VirtualKeyEditorViewModel editor, FxTaskRunner runner) {
         Label server = new Label();
         server.setId("statusServer");
-        String profileName = vm.profile() == null ? "" : vm.profile().name();
-        boolean nameIsUrl = profileName.replaceAll("/+$", "").equals(vm.serverProperty().get().replaceAll("/+$", ""));
+        String profileName = session.profile() == null ? "" : session.profile().name();
+        boolean nameIsUrl = profileName.replaceAll("/+$", "")
+                .equals(session.serverProperty().get().replaceAll("/+$", ""));
         server.textProperty().bind(Bindings.concat(profileName.isEmpty() || nameIsUrl ? "" : profileName + " · ",
-                vm.serverProperty()));
+                session.serverProperty()));
         Label version = new Label();
         version.setId("statusVersion");
         // "Bifrost v2.3.0 (newer than tested)" once connected (ServerFeatures, REFERENCE-v2.md §11.1.1)
-        version.textProperty().bind(Bindings.createStringBinding(() -> vm.featuresProperty().get() == null
-                ? "Bifrost " + vm.versionProperty().get() : vm.featuresProperty().get().describe(),
-                vm.featuresProperty(), vm.versionProperty()));
+        version.textProperty().bind(Bindings.createStringBinding(() -> session.featuresProperty().get() == null
+                ? "Bifrost " + session.versionProperty().get() : session.featuresProperty().get().describe(),
+                session.featuresProperty(), session.versionProperty()));
         version.setTooltip(new Tooltip());
-        version.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> vm.featuresProperty().get() == null
-                ? version.getText() : vm.featuresProperty().get().notes(), vm.featuresProperty(), version.textProperty()));
+        version.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> session.featuresProperty().get() == null
+                ? version.getText() : session.featuresProperty().get().notes(), session.featuresProperty(), version.textProperty()));
         Label dialect = new Label();
         dialect.setId("statusDialect");
-        dialect.textProperty().bind(Bindings.concat("dialect ", vm.dialectProperty()));
+        dialect.textProperty().bind(Bindings.concat("dialect ", session.dialectProperty()));
         Label online = new Label();
         online.setId("statusOnline");
-        online.textProperty().bind(vm.connectionProperty());
+        online.textProperty().bind(session.connectionProperty());
         online.setTooltip(new Tooltip());
-        online.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> vm.offlineReasonProperty().get()
-                .isEmpty() ? vm.connectionProperty().get() : vm.offlineReasonProperty().get(),
-                vm.offlineReasonProperty(), vm.connectionProperty()));
+        online.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> session.offlineReasonProperty().get()
+                .isEmpty() ? session.connectionProperty().get() : session.offlineReasonProperty().get(),
+                session.offlineReasonProperty(), session.connectionProperty()));
         online.graphicProperty().bind(Bindings.createObjectBinding(() ->
-                Icons.of(vm.onlineProperty().get() ? Icons.ONLINE : Icons.OFFLINE), vm.onlineProperty()));
+                Icons.of(session.onlineProperty().get() ? Icons.ONLINE : Icons.OFFLINE), session.onlineProperty()));
         Label drafts = new Label();
         drafts.setId("statusDrafts");
         drafts.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = vm.pendingDraftsProperty().get() + (editor.dirtyProperty().get() ? 1 : 0);
+            int n = vm.drafts().pendingProperty().get() + (editor.dirtyProperty().get() ? 1 : 0);
             return n == 0 ? "no unsaved drafts" : n + " unsaved draft" + (n == 1 ? "" : "s");
-        }, vm.pendingDraftsProperty(), editor.dirtyProperty()));
+        }, vm.drafts().pendingProperty(), editor.dirtyProperty()));
         javafx.scene.control.CheckBox autoSync = new javafx.scene.control.CheckBox("sync when back online");
         autoSync.setId("autoSync");
         autoSync.setAccessibleText("Sync queued drafts automatically when the server is back (plans still shown)");
         autoSync.setTooltip(new Tooltip("When the server answers again, start Sync by itself. Every plan is still "
                 + "shown for confirmation."));
-        autoSync.selectedProperty().bindBidirectional(vm.autoSyncProperty());
+        autoSync.selectedProperty().bindBidirectional(vm.sync().autoSyncProperty());
         autoSync.setMinWidth(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("statusMessage");
@@ -430,11 +410,6 @@ public final class MainWindow extends BorderPane {
         return new Separator(Orientation.VERTICAL);
     }
 
-    /** The window is being replaced or closed: stop its timers. */
-    public void dispose() {
-        reconnect.stop();
-    }
-
     public void setLinkOpener(java.util.function.Consumer<String> opener) {
         this.links = opener;
     }
@@ -446,6 +421,6 @@ public final class MainWindow extends BorderPane {
 
     /** The lookups the pickers use. */
     public Lookups.Snapshot lookups() {
-        return vm.lookupsProperty().get();
+        return session.lookupsProperty().get();
     }
 }
