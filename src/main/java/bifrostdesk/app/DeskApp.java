@@ -278,7 +278,7 @@ public class DeskApp extends Application {
         vm.keys().useClipboard(clipboards::copySecret);
         boolean[] dark = {false};
         ProfileSwitcher switcher = app == null ? null : new ProfileSwitcher(stage, app.profiles, credentials, profile,
-                app::switchTo);
+                app::switchTo, runner, dialogs);
         MainWindow window = new MainWindow(vm, runner, dialogs, () -> {
             dark[0] = !dark[0];
             applyTheme(dark[0]);
