@@ -32,9 +32,10 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: parses the options, picks the profile (a saved one, an ad-hoc {@code --server}, or the
- * built-in sandbox), builds its client with credentials from the environment or the keychain, and opens the
- * window. Switching profiles rebuilds the window on the same stage.
+ * The JavaFX application and the composition root: parses the options, installs the handler of uncaught failures,
+ * picks the profile (a saved one, an ad-hoc {@code --server}, or the built-in sandbox), builds its client with
+ * credentials from the environment or the keychain, and opens the window ({@link MainViewModel} composes its parts).
+ * Switching profiles rebuilds the window on the same stage.
  */
 public class DeskApp extends Application {
     private static final Logger LOG = Logger.getLogger(DeskApp.class.getName());
@@ -71,6 +72,12 @@ public class DeskApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        // nothing fails silently: whatever no one caught is logged (redacted) and shown with its details
+        new UncaughtErrorHandler(new FxDialogService(stage, text -> {
+            if (shell != null) {
+                shell.window().notice(text);
+            }
+        }, text -> { }, null), Platform::runLater).install();
         options = StartOptions.parse(getParameters().getRaw(), System.getenv("BIFROST_DESK_SERVER"));
         applyTheme(false);
         stage.setTitle("Bifrost Desk");
