@@ -3,11 +3,13 @@ package bifrostdesk.bench;
 import bifrostdesk.common.concurrent.DirectTaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.RuleContext;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.model.VirtualKeyRules;
 import bifrostdesk.virtualkey.tree.EditorBackend;
-import bifrostdesk.virtualkey.tree.NodePath;
 import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
 import java.lang.reflect.Proxy;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +27,7 @@ public class EditorBench extends BenchDefaults {
     @Param({"1000"})
     public int pcs;
     private VirtualKeyEditorViewModel editor;
-    private String path;
+    private FieldKey weight;
     private int n;
 
     @Setup
@@ -35,12 +37,12 @@ public class EditorBench extends BenchDefaults {
         editor = new VirtualKeyEditorViewModel(stub(EditorBackend.class), new DirectTaskRunner(),
                 stub(DialogService.class), k -> VirtualKeyRules.validate(k, ctx));
         editor.open(vk);
-        path = NodePath.provider(pcs / 2);
+        weight = FieldKey.of(NodePath.provider(pcs / 2), Field.WEIGHT);
     }
 
     @Benchmark
     public Object setField() {
-        editor.setField(path, "weight", (++n & 1) == 0 ? "0.25" : "0.5");
+        editor.setField(weight, (++n & 1) == 0 ? "0.25" : "0.5");
         return editor.treeProperty().get();
     }
 

@@ -10,12 +10,12 @@ import bifrostdesk.virtualkey.forms.NodeFormHost;
 import bifrostdesk.virtualkey.list.KeyCommands;
 import bifrostdesk.virtualkey.list.VirtualKeyListView;
 import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.Severity;
 import bifrostdesk.virtualkey.model.Violation;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.KeyTreeView;
-import bifrostdesk.virtualkey.tree.NodeKind;
-import bifrostdesk.virtualkey.tree.NodePath;
 import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -108,7 +108,7 @@ public final class MainWindow extends BorderPane {
                     case RATE_LIMIT -> editor.addRateLimit(p.ownerPath());
                     default -> editor.selectedPathProperty().set(p.kind() == NodeKind.MCP_CONFIG
                             || p.kind() == NodeKind.MCP_CONFIGS || p.kind() == NodeKind.TOOLS
-                            ? "mcp_configs" : "provider_configs");
+                            ? NodePath.MCP_CONFIGS : NodePath.PROVIDER_CONFIGS);
                 }
             }
 

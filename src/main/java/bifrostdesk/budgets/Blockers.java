@@ -1,5 +1,6 @@
 package bifrostdesk.budgets;
 
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.time.Instant;
@@ -86,7 +87,8 @@ public final class Blockers {
         // with allow_all_providers an empty list still allows every provider (REFERENCE-v2.md §11.9)
         if (vk.providerConfigs().isEmpty() && !vk.v2().allowsAllProviders()) {
             out.add(new Blocker(Level.BLOCKS_KEY,
-                    "The key has no provider configs: no provider is allowed (deny by default).", "provider_configs"));
+                    "The key has no provider configs: no provider is allowed (deny by default).",
+                    NodePath.PROVIDER_CONFIGS));
         }
         for (BudgetRow r : rows) {
             if (r.kind().scope() == BudgetKind.Scope.PROVIDER_CONFIG && belongs(r, vk, teamId, customerId)
@@ -101,17 +103,16 @@ public final class Blockers {
         }
         for (int i = 0; i < vk.providerConfigs().size(); i++) {
             ProviderConfig pc = vk.providerConfigs().get(i);
-            String path = "provider_configs/" + i;
             if (!pc.allowAllKeys() && pc.keys().isEmpty()) {
                 out.add(new Blocker(Level.BLOCKS_PROVIDER, "Provider config " + pc.provider()
-                        + " allows no provider keys.", path + "/keys"));
+                        + " allows no provider keys.", NodePath.keys(i)));
             }
             if (pc.allowedModels().isEmpty()) {
                 out.add(new Blocker(Level.BLOCKS_PROVIDER, "Provider config " + pc.provider()
-                        + " allows no models.", path + "/models"));
+                        + " allows no models.", NodePath.models(i)));
             } else if (pc.blacklistedModels().contains("*")) {
                 out.add(new Blocker(Level.BLOCKS_PROVIDER, "Provider config " + pc.provider()
-                        + " blocks every model.", path + "/models"));
+                        + " blocks every model.", NodePath.models(i)));
             }
         }
         for (BudgetRow r : rows) {

@@ -3,8 +3,8 @@ package bifrostdesk.budgets;
 import bifrostdesk.budgets.BudgetAggregation.Owner;
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
-import bifrostdesk.virtualkey.tree.NodePath;
 import java.time.Instant;
 import java.util.List;
 

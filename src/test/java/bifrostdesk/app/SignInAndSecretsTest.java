@@ -14,6 +14,8 @@ import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +71,7 @@ class SignInAndSecretsTest {
 
                 // the session ends in the middle of work: the save asks to sign in again and loses nothing
                 vm.keys().open(find(vm, "mobile-app"));
-                vm.editor().setField("", "description", "edited while signed in");
+                vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "edited while signed in");
                 sandbox.expireSessions();
                 dialogs.signIns.add(new SignIn("admin", PASSWORD, false));
                 vm.editor().save();
@@ -81,7 +83,7 @@ class SignInAndSecretsTest {
                         .isEqualTo("edited while signed in");
 
                 vm.keys().open(find(vm, "checkout-service"));
-                vm.editor().setField("", "description", "a draft");
+                vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "a draft");
                 for (VirtualKey vk : vm.list().items()) {
                     secrets.add(sandbox.vkJson(vk.id()).get("value").asText());
                 }

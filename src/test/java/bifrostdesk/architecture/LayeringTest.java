@@ -1,6 +1,8 @@
 package bifrostdesk.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +10,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the domain and the network layer free of JavaFX, and view-models free of controls. */
+/**
+ * Keeps the domain and the network layer free of JavaFX, view-models free of controls, node paths and fields in the
+ * domain, and the packages free of dependency cycles.
+ */
 class LayeringTest {
     private static JavaClasses classes;
 
@@ -20,8 +25,34 @@ class LayeringTest {
 
     @Test
     void domainModelHasNoJavaFx() {
-        noClasses().that().resideInAPackage("bifrostdesk.virtualkey.model..")
+        noClasses().that().resideInAnyPackage("bifrostdesk.virtualkey.model..", "bifrostdesk.virtualkey.edit..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void theEditsBuildOnTheModelAlone() {
+        // no JavaFX, no HTTP, no JSON, no drafts: pure functions over the records they edit
+        classes().that().resideInAPackage("bifrostdesk.virtualkey.edit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("bifrostdesk.virtualkey.edit..",
+                        "bifrostdesk.virtualkey.model..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void nodePathsAndFieldsComeFromTheDomainNotTheEditor() {
+        // the merge, the budget review and the shared UI bits address nodes through virtualkey.model
+        noClasses().that().resideInAnyPackage("bifrostdesk.drafts.merge..", "bifrostdesk.budgets..",
+                        "bifrostdesk.common..", "bifrostdesk.virtualkey.model..", "bifrostdesk.virtualkey.edit..")
+                .should().dependOnClassesThat().resideInAnyPackage("bifrostdesk.virtualkey.tree..",
+                        "bifrostdesk.virtualkey.forms..")
+                .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        // one slice per package (bifrostdesk.virtualkey.model, bifrostdesk.drafts.merge, …), not per top level
+        slices().matching("bifrostdesk.(**)..").should().beFreeOfCycles()
                 .check(classes);
     }
 

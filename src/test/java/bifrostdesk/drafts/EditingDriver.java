@@ -7,6 +7,8 @@ import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -31,8 +33,8 @@ public final class EditingDriver {
         System.out.println("READY");
         System.out.flush();
         for (int i = 1; ; i++) {
-            vm.editor().setField("", "description", "edit-" + i);
-            vm.editor().leaveField("", "description");
+            vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "edit-" + i);
+            vm.editor().leaveField(FieldKey.of("", Field.DESCRIPTION));
             System.out.println("EDIT " + i);
             System.out.flush();
             Thread.sleep(ThreadLocalRandom.current().nextInt(2, 25));

@@ -10,6 +10,8 @@ import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.SeedData;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,14 +43,14 @@ class NoSecretsInWorkspaceTest {
                 vm.start();
                 for (String name : List.of("mobile-app", "checkout-service", "support-bot")) {
                     vm.keys().open(find(vm, name));
-                    vm.editor().setField("", "description", "edited " + name);
+                    vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "edited " + name);
                 }
                 vm.editor().save(); // support-bot saved; the other two stay as drafts
                 dialogs.textAnswers.add("scan-me");
                 vm.keys().createKey();
                 vm.keys().setActive(find(vm, "analytics-batch"), false);
                 vm.keys().open(find(vm, "research-sandbox"));
-                vm.editor().setField("budgets/0", "max_limit", "12,5k");
+                vm.editor().setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "12,5k");
             }
 
             List<String> secrets = new ArrayList<>();

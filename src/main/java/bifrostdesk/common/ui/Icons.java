@@ -1,6 +1,6 @@
 package bifrostdesk.common.ui;
 
-import bifrostdesk.virtualkey.tree.NodeKind;
+import bifrostdesk.virtualkey.model.NodeKind;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One icon set (Material outlined, via Ikonli) for tree nodes, toolbar and menus. */

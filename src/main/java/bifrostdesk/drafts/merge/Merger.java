@@ -2,12 +2,13 @@ package bifrostdesk.drafts.merge;
 
 import bifrostdesk.virtualkey.model.AccessLists;
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.McpConfig;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
-import bifrostdesk.virtualkey.tree.NodePath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,6 +54,15 @@ final class Merger {
                          Set<BudgetKey> budgets, RlKey rateLimit) {
     }
 
+    /**
+     * Conflict fields that are the merge's own rather than a {@link Field}: an item deleted on one side, an item
+     * added on both, and a rate limit's token or request sub-limit (maximum and duration as one).
+     */
+    static final String ITEM_DELETED = "deleted";
+    static final String ITEM_ADDED = "added";
+    static final String TOKEN_LIMIT = "token_limit";
+    static final String REQUEST_LIMIT = "request_limit";
+
     private static final Comparator<Conflict> ORDER = Comparator.<Conflict, String>comparing(Conflict::path, Merger::comparePaths)
             .thenComparing(Conflict::field).thenComparing(Conflict::id);
 
@@ -80,16 +90,17 @@ final class Merger {
         VirtualKey b = base;
         VirtualKey m = mine;
         VirtualKey t = theirs;
-        String name = pick("name", "", "name", "Key: name", b.name(), m.name(), t.name(), Objects::equals, Render::text);
-        String description = pick("description", "", "description", "Key: description",
+        String name = pick("", "", Field.NAME, "Key: name", b.name(), m.name(), t.name(), Objects::equals,
+                Render::text);
+        String description = pick("", "", Field.DESCRIPTION, "Key: description",
                 b.description(), m.description(), t.description(), Objects::equals, Render::text);
-        boolean active = pick("active", "", "active", "Key: active", b.active(), m.active(), t.active(),
+        boolean active = pick("", "", Field.ACTIVE, "Key: active", b.active(), m.active(), t.active(),
                 Objects::equals, Render::active);
-        Owner owner = pick("owner", "", "owner", "Key: owner (team or customer)", owner(b), owner(m), owner(t),
+        Owner owner = pick("", "", Field.OWNER, "Key: owner (team or customer)", owner(b), owner(m), owner(t),
                 Objects::equals, Render::owner);
-        boolean aligned = pick("calendar_aligned", "", "calendar_aligned", "Key: calendar-aligned budgets",
+        boolean aligned = pick("", "", Field.CALENDAR_ALIGNED, "Key: calendar-aligned budgets",
                 b.calendarAligned(), m.calendarAligned(), t.calendarAligned(), Objects::equals, Render::aligned);
-        var expires = pick("expires_at", "", "expires_at", "Key: expiry", b.expiresAt(), m.expiresAt(), t.expiresAt(),
+        var expires = pick("", "", Field.EXPIRES_AT, "Key: expiry", b.expiresAt(), m.expiresAt(), t.expiresAt(),
                 Objects::equals, Render::expiry);
         RateLimit rl = rateLimit("", "", "the key", b.rateLimit(), m.rateLimit(), t.rateLimit());
         List<Budget> budgets = budgets("", "", "the key", b.budgets(), m.budgets(), t.budgets());
@@ -114,6 +125,12 @@ final class Merger {
         return c == null ? Choice.THEIRS : c;
     }
 
+    /** {@link #pick} of a {@link Field}: its conflict id is {@code idPrefix} followed by the field's id. */
+    private <T> T pick(String idPrefix, String path, Field field, String label, T b, T m, T t,
+                       BiPredicate<T, T> same, Function<T, String> render) {
+        return pick(idPrefix + field.id(), path, field.id(), label, b, m, t, same, render);
+    }
+
     private <T> T pick(String id, String path, String field, String label, T b, T m, T t, BiPredicate<T, T> same,
                        Function<T, String> render) {
         if (same.test(m, b) || same.test(m, t)) {
@@ -131,10 +148,12 @@ final class Merger {
 
     /**
      * Set-merges string lists (models, blocked models, key ids, tools). Returns one of the given lists unchanged when
-     * the result is one side's value (callers compare by identity), otherwise a new list.
+     * the result is one side's value (callers compare by identity), otherwise a new list. The conflict id is
+     * {@code idPrefix} followed by the field's id.
      */
-    private List<String> set(String id, String path, String field, String label, List<String> b, List<String> m,
+    private List<String> set(String idPrefix, String path, Field field, String label, List<String> b, List<String> m,
                              List<String> t, boolean emptyMeansNone, Function<List<String>, String> render) {
+        String id = idPrefix + field.id();
         if (m.equals(b) || m.equals(t)) {
             return t;
         }
@@ -166,7 +185,7 @@ final class Merger {
                 return List.copyOf(out);
             }
         }
-        return switch (conflict(id, path, field, label, render.apply(b), render.apply(m), render.apply(t))) {
+        return switch (conflict(id, path, field.id(), label, render.apply(b), render.apply(m), render.apply(t))) {
             case MINE -> m;
             case BASE -> b;
             case THEIRS -> t;
@@ -178,9 +197,9 @@ final class Merger {
     private RateLimit rateLimit(String idPrefix, String ownerPath, String ownerLabel, RateLimit b, RateLimit m, RateLimit t) {
         String path = NodePath.rateLimit(ownerPath);
         String label = "Rate limit of " + ownerLabel;
-        Sub tok = pick(idPrefix + "rate_limit/token", path, "token_limit", label + ": tokens",
+        Sub tok = pick(idPrefix + NodePath.RATE_LIMIT + "/token", path, TOKEN_LIMIT, label + ": tokens",
                 tokens(b), tokens(m), tokens(t), Objects::equals, s -> Render.sub(s, "tokens"));
-        Sub req = pick(idPrefix + "rate_limit/request", path, "request_limit", label + ": requests",
+        Sub req = pick(idPrefix + NodePath.RATE_LIMIT + "/request", path, REQUEST_LIMIT, label + ": requests",
                 requests(b), requests(m), requests(t), Objects::equals, s -> Render.sub(s, "requests"));
         if (tok.empty() && req.empty() && m != null && m.isEmpty() && t != null && !t.isEmpty()) {
             // this draft keeps an emptied rate limit object (same meaning as none): keep its shape
@@ -233,13 +252,13 @@ final class Merger {
             }
             Budget m = mById.get(t.id());
             String id = idPrefix + "budget#" + t.id();
-            String path = listPath + "/" + out.size();
+            String path = NodePath.budget(ownerPath, out.size());
             String label = "Budget " + Render.duration(t.resetDuration()) + " of " + ownerLabel;
             if (m == null) {
                 if (sameBudget(b, t)) {
                     continue; // deleted here, unchanged on the server
                 }
-                switch (conflict(id, path, "deleted", label + " (deleted here, changed on the server)",
+                switch (conflict(id, path, ITEM_DELETED, label + " (deleted here, changed on the server)",
                         Render.budget(b), Render.DELETED, Render.budget(t))) {
                     case MINE -> { }
                     case BASE -> {
@@ -253,11 +272,11 @@ final class Merger {
                 }
                 continue;
             }
-            Double max = pick(id + "/max_limit", path, "max_limit", label + ": limit", b.maxLimit(), m.maxLimit(),
+            Double max = pick(id + "/", path, Field.MAX_LIMIT, label + ": limit", b.maxLimit(), m.maxLimit(),
                     t.maxLimit(), Objects::equals, Render::money);
-            String dur = pick(id + "/reset_duration", path, "reset_duration", label + ": reset duration",
+            String dur = pick(id + "/", path, Field.RESET_DURATION, label + ": reset duration",
                     b.resetDuration(), m.resetDuration(), t.resetDuration(), Objects::equals, Render::duration);
-            boolean aligned = pick(id + "/calendar_aligned", path, "calendar_aligned", label + ": calendar aligned",
+            boolean aligned = pick(id + "/", path, Field.CALENDAR_ALIGNED, label + ": calendar aligned",
                     b.calendarAligned(), m.calendarAligned(), t.calendarAligned(), Objects::equals, Render::aligned);
             out.add(budgetOver(t, new Budget(null, max, dur, 0, null, aligned)));
         }
@@ -270,7 +289,7 @@ final class Merger {
                 continue; // deleted on the server (and here, or unchanged here)
             }
             String label = "Budget " + Render.duration(b.resetDuration()) + " of " + ownerLabel;
-            switch (conflict(idPrefix + "budget#" + b.id(), listPath, "deleted",
+            switch (conflict(idPrefix + "budget#" + b.id(), listPath, ITEM_DELETED,
                     label + " (deleted on the server, changed here)", Render.budget(b), Render.budget(m), Render.DELETED)) {
                 case MINE -> out.add(newBudget(m));
                 case BASE -> out.add(newBudget(b));
@@ -303,7 +322,7 @@ final class Merger {
                 continue; // the server already has it
             }
             Budget inBase = cur.id() == null ? null : bById.get(cur.id());
-            switch (conflict(idPrefix + "budget+" + dur, listPath + "/" + idx, "added",
+            switch (conflict(idPrefix + "budget+" + dur, NodePath.budget(ownerPath, idx), ITEM_ADDED,
                     "Budget " + Render.duration(dur) + " of " + ownerLabel + " (added here; the server has one)",
                     inBase == null ? Render.NONE : Render.budget(inBase), Render.budget(m), Render.budget(cur))) {
                 case MINE -> out.set(idx, budgetOver(cur, m));
@@ -379,13 +398,15 @@ final class Merger {
             }
             ProviderConfig m = mById.get(t.id());
             String id = "pc#" + t.id();
-            String path = NodePath.provider(out.size());
+            int index = out.size();
+            String path = NodePath.provider(index);
             String label = pcLabel(t);
             if (m == null) {
                 if (pcKey(b, true).equals(pcKey(t, true))) {
                     continue;
                 }
-                switch (conflict(id + "/deleted", path, "deleted", label + " (deleted here, changed on the server)",
+                switch (conflict(id + "/" + ITEM_DELETED, path, ITEM_DELETED,
+                        label + " (deleted here, changed on the server)",
                         Render.providerConfig(b), Render.DELETED, Render.providerConfig(t))) {
                     case MINE -> { }
                     case BASE -> out.add(pcOver(t, b));
@@ -393,7 +414,7 @@ final class Merger {
                 }
                 continue;
             }
-            out.add(providerConfig(id + "/", path, label, b, m, t));
+            out.add(providerConfig(id + "/", index, label, b, m, t));
         }
         for (ProviderConfig b : bl) {
             if (b.id() == null || tById.containsKey(b.id())) {
@@ -403,7 +424,7 @@ final class Merger {
             if (m == null || pcKey(m, true).equals(pcKey(b, true))) {
                 continue;
             }
-            switch (conflict("pc#" + b.id() + "/deleted", "provider_configs", "deleted",
+            switch (conflict("pc#" + b.id() + "/" + ITEM_DELETED, NodePath.PROVIDER_CONFIGS, ITEM_DELETED,
                     pcLabel(b) + " (deleted on the server, changed here)",
                     Render.providerConfig(b), Render.providerConfig(m), Render.DELETED)) {
                 case MINE -> out.add(newPc(m));
@@ -427,23 +448,24 @@ final class Merger {
         return out;
     }
 
-    private ProviderConfig providerConfig(String idPrefix, String path, String label, ProviderConfig b,
+    private ProviderConfig providerConfig(String idPrefix, int index, String label, ProviderConfig b,
                                           ProviderConfig m, ProviderConfig t) {
-        String provider = pick(idPrefix + "provider", path, "provider", label + ": provider",
+        String path = NodePath.provider(index);
+        String provider = pick(idPrefix, path, Field.PROVIDER, label + ": provider",
                 b.provider(), m.provider(), t.provider(), Objects::equals, Render::text);
-        Double weight = pick(idPrefix + "weight", path, "weight", label + ": weight",
+        Double weight = pick(idPrefix, path, Field.WEIGHT, label + ": weight",
                 b.weight(), m.weight(), t.weight(), Objects::equals, Render::weight);
-        String models = path + "/models";
-        List<String> allowed = set(idPrefix + "allowed_models", models, "allowed_models", label + ": allowed models",
+        String models = NodePath.models(index);
+        List<String> allowed = set(idPrefix, models, Field.ALLOWED_MODELS, label + ": allowed models",
                 b.allowedModels(), m.allowedModels(), t.allowedModels(), true, v -> Render.access(v, "models"));
-        List<String> blocked = set(idPrefix + "blacklisted_models", models, "blacklisted_models",
+        List<String> blocked = set(idPrefix, models, Field.BLACKLISTED_MODELS,
                 label + ": blocked models", b.blacklistedModels(), m.blacklistedModels(), t.blacklistedModels(), false,
                 Render::blocked);
         // keys: allowAllKeys as "*", so the set rules apply unchanged
         List<String> bk = b.keyIds();
         List<String> mk = m.keyIds();
         List<String> tk = t.keyIds();
-        List<String> keyIds = set(idPrefix + "keys", path + "/keys", "keys", label + ": keys", bk, mk, tk, true,
+        List<String> keyIds = set(idPrefix, NodePath.keys(index), Field.KEYS, label + ": keys", bk, mk, tk, true,
                 ids -> keysText(ids, b, m, t));
         boolean allKeys;
         List<KeyRef> keys;
@@ -561,13 +583,15 @@ final class Merger {
             }
             McpConfig m = mById.get(t.id());
             String id = "mcp#" + t.id();
-            String path = NodePath.mcp(out.size());
+            int index = out.size();
+            String path = NodePath.mcp(index);
             String label = mcpLabel(t);
             if (m == null) {
                 if (sameMcp(b, t)) {
                     continue;
                 }
-                switch (conflict(id + "/deleted", path, "deleted", label + " (removed here, changed on the server)",
+                switch (conflict(id + "/" + ITEM_DELETED, path, ITEM_DELETED,
+                        label + " (removed here, changed on the server)",
                         Render.mcp(b), Render.DELETED, Render.mcp(t))) {
                     case MINE -> { }
                     case BASE -> {
@@ -581,9 +605,9 @@ final class Merger {
                 }
                 continue;
             }
-            String client = pick(id + "/mcp_client", path, "mcp_client", label + ": MCP client",
+            String client = pick(id + "/", path, Field.MCP_CLIENT, label + ": MCP client",
                     b.mcpClientName(), m.mcpClientName(), t.mcpClientName(), Objects::equals, Render::text);
-            List<String> tools = set(id + "/tools", path + "/tools", "tools", label + ": tools",
+            List<String> tools = set(id + "/", NodePath.tools(index), Field.TOOLS, label + ": tools",
                     b.toolsToExecute(), m.toolsToExecute(), t.toolsToExecute(), true, v -> Render.access(v, "tools"));
             out.add(Objects.equals(client, t.mcpClientName()) && tools == t.toolsToExecute() ? t
                     : new McpConfig(t.id(), client, tools));
@@ -596,7 +620,7 @@ final class Merger {
             if (m == null || sameMcp(m, b)) {
                 continue;
             }
-            switch (conflict("mcp#" + b.id() + "/deleted", "mcp_configs", "deleted",
+            switch (conflict("mcp#" + b.id() + "/" + ITEM_DELETED, NodePath.MCP_CONFIGS, ITEM_DELETED,
                     mcpLabel(b) + " (removed on the server, changed here)", Render.mcp(b), Render.mcp(m), Render.DELETED)) {
                 case MINE -> out.add(new McpConfig(null, m.mcpClientName(), m.toolsToExecute()));
                 case BASE -> out.add(new McpConfig(null, b.mcpClientName(), b.toolsToExecute()));
@@ -626,7 +650,7 @@ final class Merger {
                 continue; // already attached with the same tools
             }
             McpConfig inBase = cur.id() == null ? null : bById.get(cur.id());
-            switch (conflict("mcp@" + m.mcpClientName() + "/tools", NodePath.mcp(idx) + "/tools", "tools",
+            switch (conflict("mcp@" + m.mcpClientName() + "/" + Field.TOOLS.id(), NodePath.tools(idx), Field.TOOLS.id(),
                     "MCP client " + m.mcpClientName() + " (attached here; the server has it): tools",
                     inBase == null ? "(not attached)" : Render.access(inBase.toolsToExecute(), "tools"),
                     Render.access(m.toolsToExecute(), "tools"), Render.access(cur.toolsToExecute(), "tools"))) {

@@ -1,12 +1,13 @@
 package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.edit.KeyEdits;
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.Durations;
+import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.VirtualKey;
-import bifrostdesk.virtualkey.tree.KeyEdits;
-import bifrostdesk.virtualkey.tree.NodePath;
 import bifrostdesk.virtualkey.tree.TreeBuilder;
 import bifrostdesk.virtualkey.tree.V2Text;
 import java.util.List;
@@ -30,9 +31,9 @@ final class BudgetForm extends FormPane {
 
     BudgetForm(FormContext ctx, String path) {
         super(ctx, path, title(ctx, path));
-        text("budgetMaxLimit", "Limit (USD)", "max_limit", "Spending allowed per period, greater than 0. With an "
+        text("budgetMaxLimit", "Limit (USD)", Field.MAX_LIMIT, "Spending allowed per period, greater than 0. With an "
                 + "override this is the base; the override adds to it.");
-        choice("budgetResetDuration", "Resets every", "reset_duration", DURATION_HELP, Durations.COMMON);
+        choice("budgetResetDuration", "Resets every", Field.RESET_DURATION, DURATION_HELP, Durations.COMMON);
         resets = info("budgetResets", "Reset", null);
         override = info("budgetOverride", "Override", "Granted on the server (PUT …/override); a save of the key "
                 + "keeps it. The effective limit is the base plus a live override.");

@@ -1,6 +1,8 @@
 package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.Severity;
 import bifrostdesk.virtualkey.model.Violation;
 import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
@@ -21,30 +23,28 @@ final class FieldBinding {
 
     private final VirtualKeyEditorViewModel vm;
     private final TextInputControl control;
-    private final String path;
-    private final String field;
+    private final FieldKey key;
     private final Label message = new Label();
     private boolean pushing;
 
-    FieldBinding(VirtualKeyEditorViewModel vm, TextInputControl control, String path, String field) {
+    FieldBinding(VirtualKeyEditorViewModel vm, TextInputControl control, FieldKey key) {
         this.vm = vm;
         this.control = control;
-        this.path = path;
-        this.field = field;
+        this.key = key;
         message.getStyleClass().add(Styles.FIELD_MESSAGE);
         message.setWrapText(true);
         message.setId(control.getId() + "Message");
         message.setManaged(false);
         message.setVisible(false);
-        control.setText(vm.text(path, field));
+        control.setText(vm.text(key));
         control.textProperty().addListener((o, a, b) -> {
             if (!pushing) {
-                vm.setField(path, field, b);
+                vm.setField(key, b);
             }
         });
         control.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
-                vm.leaveField(path, field);
+                vm.leaveField(key);
             }
         });
     }
@@ -53,14 +53,14 @@ final class FieldBinding {
         return message;
     }
 
-    String field() {
-        return field;
+    Field field() {
+        return key.field();
     }
 
     /** Brings the control in line with the model; {@code editable} false disables it (a read-only node). */
     void refresh(boolean editable) {
         control.setDisable(!editable);
-        String text = vm.text(path, field);
+        String text = vm.text(key);
         if (!text.equals(control.getText())) {
             pushing = true;
             int caret = control.getCaretPosition();
@@ -68,7 +68,7 @@ final class FieldBinding {
             control.positionCaret(Math.min(caret, text.length()));
             pushing = false;
         }
-        decorate(control, message, vm.problemAt(path, field));
+        decorate(control, message, vm.problemAt(key));
     }
 
     static void decorate(Control control, Label message, Optional<Violation> problem) {

@@ -1,6 +1,8 @@
 package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -70,7 +72,7 @@ abstract class FormPane implements NodeForm {
     }
 
     /** A text field bound to {@code field}; the raw text the user types is kept even when invalid. */
-    protected TextField text(String id, String label, String field, String help) {
+    protected TextField text(String id, String label, Field field, String help) {
         TextField tf = new TextField();
         tf.setId(id);
         tf.setAccessibleText(label);
@@ -79,7 +81,7 @@ abstract class FormPane implements NodeForm {
     }
 
     /** An editable combo box (typed text or a common choice) bound to {@code field}. */
-    protected ComboBox<String> choice(String id, String label, String field, String help, List<String> choices) {
+    protected ComboBox<String> choice(String id, String label, Field field, String help, List<String> choices) {
         ComboBox<String> cb = new ComboBox<>();
         cb.setEditable(true);
         cb.getItems().setAll(choices);
@@ -96,8 +98,8 @@ abstract class FormPane implements NodeForm {
         return cb;
     }
 
-    private void bind(TextInputControl input, String label, String field, String help, Node shown) {
-        FieldBinding b = new FieldBinding(ctx.vm(), input, path, field);
+    private void bind(TextInputControl input, String label, Field field, String help, Node shown) {
+        FieldBinding b = new FieldBinding(ctx.vm(), input, FieldKey.of(path, field));
         // the message is named after the control the user sees (a combo box, not its inner editor)
         b.message().setId(shown.getId() + "Message");
         bindings.add(b);

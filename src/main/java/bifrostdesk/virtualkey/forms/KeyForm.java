@@ -2,6 +2,9 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.V2Text;
 import java.util.List;
@@ -39,12 +42,13 @@ final class KeyForm extends FormPane {
         accessProfile.setId("accessProfileBanner");
         accessProfile.setGraphic(Icons.of(Icons.READ_ONLY));
         root.getChildren().addAll(1, List.of(accessProfile, banner));
-        TextField name = text("keyName", "Name", "name", "Unique on the server.");
-        text("keyDescription", "Description", "description", null);
-        text("keyExpiresAt", "Expires", "expires_at", "Empty = never. A date (UTC midnight) or a time, e.g. "
+        TextField name = text("keyName", "Name", Field.NAME, "Unique on the server.");
+        text("keyDescription", "Description", Field.DESCRIPTION, null);
+        text("keyExpiresAt", "Expires", Field.EXPIRES_AT, "Empty = never. A date (UTC midnight) or a time, e.g. "
                 + "2027-01-31 or 2027-01-31T18:00Z. Needs Bifrost v1.5.2 or later.");
         active.setId("keyActive");
-        active.setOnAction(e -> ctx.vm().setField("", "active", String.valueOf(active.isSelected())));
+        active.setOnAction(e -> ctx.vm().setField(new FieldKey(NodePath.ROOT, Field.ACTIVE),
+                String.valueOf(active.isSelected())));
         addRow("Status", active, null, null);
         owner.setId("keyOwner");
         owner.setAccessibleText("Owner");

@@ -1,9 +1,11 @@
 package bifrostdesk.virtualkey.forms;
 
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
-import bifrostdesk.virtualkey.tree.NodePath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,6 @@ final class KeysForm extends FormPane {
             });
             list.getChildren().add(cb);
         }
-        FieldBinding.decorate(all, message, ctx.vm().problemAt(path, "keys"));
+        FieldBinding.decorate(all, message, ctx.vm().problemAt(FieldKey.of(path, Field.KEYS)));
     }
 }

@@ -1,7 +1,7 @@
 package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
-import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.model.NodePath;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 

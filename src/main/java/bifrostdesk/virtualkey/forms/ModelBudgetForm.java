@@ -1,11 +1,11 @@
 package bifrostdesk.virtualkey.forms;
 
+import bifrostdesk.virtualkey.edit.KeyEdits;
 import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.VirtualKey;
-import bifrostdesk.virtualkey.tree.KeyEdits;
-import bifrostdesk.virtualkey.tree.NodeKind;
-import bifrostdesk.virtualkey.tree.NodePath;
 import bifrostdesk.virtualkey.tree.TreeBuilder;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;

@@ -1,9 +1,11 @@
 package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.Lookups;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
-import bifrostdesk.virtualkey.tree.NodePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -93,6 +95,6 @@ final class ModelsForm extends FormPane {
         }
         suggestions.removeAll(pc.allowedModels());
         entry.getItems().setAll(suggestions);
-        FieldBinding.decorate(entry, message, ctx.vm().problemAt(path, "allowed_models"));
+        FieldBinding.decorate(entry, message, ctx.vm().problemAt(FieldKey.of(path, Field.ALLOWED_MODELS)));
     }
 }

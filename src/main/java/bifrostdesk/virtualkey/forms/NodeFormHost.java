@@ -2,7 +2,7 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.virtualkey.model.Lookups;
-import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
 import java.util.function.Supplier;
 import javafx.scene.control.ScrollPane;

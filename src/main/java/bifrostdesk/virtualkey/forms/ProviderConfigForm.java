@@ -1,6 +1,7 @@
 package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.Lookups;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
@@ -9,9 +10,9 @@ import javafx.scene.layout.HBox;
 final class ProviderConfigForm extends FormPane {
     ProviderConfigForm(FormContext ctx, String path) {
         super(ctx, path, "Provider config");
-        choice("providerName", "Provider", "provider", "Must be a provider configured on the server.",
+        choice("providerName", "Provider", Field.PROVIDER, "Must be a provider configured on the server.",
                 ctx.lookups().get().providers().stream().map(Lookups.Provider::name).toList());
-        text("providerWeight", "Weight", "weight", "Relative share of traffic among weighted configs "
+        text("providerWeight", "Weight", Field.WEIGHT, "Relative share of traffic among weighted configs "
                 + "(they need not sum to 1). Empty = not part of weighted routing.");
         Button dup = new Button("Duplicate", Icons.of(Icons.DUPLICATE));
         dup.setId("duplicateProviderConfig");

@@ -1,9 +1,10 @@
 package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.edit.KeyEdits;
 import bifrostdesk.virtualkey.model.Durations;
-import bifrostdesk.virtualkey.tree.KeyEdits;
-import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.NodePath;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -17,11 +18,11 @@ final class RateLimitForm extends FormPane {
     RateLimitForm(FormContext ctx, String path) {
         super(ctx, path, title(ctx, path));
         none.setId("rateLimitNone");
-        text("tokenMaxLimit", "Max tokens", "token_max_limit", "Empty for no token limit.");
-        choice("tokenResetDuration", "Tokens reset every", "token_reset_duration", BudgetForm.DURATION_HELP,
+        text("tokenMaxLimit", "Max tokens", Field.TOKEN_MAX_LIMIT, "Empty for no token limit.");
+        choice("tokenResetDuration", "Tokens reset every", Field.TOKEN_RESET_DURATION, BudgetForm.DURATION_HELP,
                 Durations.COMMON);
-        text("requestMaxLimit", "Max requests", "request_max_limit", "Empty for no request limit.");
-        choice("requestResetDuration", "Requests reset every", "request_reset_duration", null, Durations.COMMON);
+        text("requestMaxLimit", "Max requests", Field.REQUEST_MAX_LIMIT, "Empty for no request limit.");
+        choice("requestResetDuration", "Requests reset every", Field.REQUEST_RESET_DURATION, null, Durations.COMMON);
         add.setId("addRateLimit");
         add.setOnAction(e -> ctx.vm().addRateLimit(NodePath.parse(path).ownerPath()));
         remove.setId("removeRateLimit");

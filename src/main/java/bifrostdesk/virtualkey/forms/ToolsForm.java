@@ -1,8 +1,10 @@
 package bifrostdesk.virtualkey.forms;
 
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.McpConfig;
-import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.model.NodePath;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,6 +71,6 @@ final class ToolsForm extends FormPane {
             });
             list.getChildren().add(cb);
         }
-        FieldBinding.decorate(all, message, ctx.vm().problemAt(path, "tools"));
+        FieldBinding.decorate(all, message, ctx.vm().problemAt(FieldKey.of(path, Field.TOOLS)));
     }
 }

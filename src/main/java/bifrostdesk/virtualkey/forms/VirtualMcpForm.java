@@ -1,7 +1,7 @@
 package bifrostdesk.virtualkey.forms;
 
-import bifrostdesk.virtualkey.tree.NodeKind;
-import bifrostdesk.virtualkey.tree.NodePath;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.tree.V2Text;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -59,10 +59,10 @@ public final class VirtualKeyRules {
         Run run = new Run(c, true);
         for (int ci : changed) {
             // copy everything before config ci's violations, skip its old ones, add the new ones
-            while (k < n && pcIndex(previous.get(k).path()) < ci) {
+            while (k < n && pcIndex(previous.get(k).key().node()) < ci) {
                 out.add(previous.get(k++));
             }
-            while (k < n && pcIndex(previous.get(k).path()) == ci) {
+            while (k < n && pcIndex(previous.get(k).key().node()) == ci) {
                 k++;
             }
             run.out.clear();
@@ -79,12 +79,11 @@ public final class VirtualKeyRules {
     static final int MAX_INCREMENTAL_CONFIGS = 8;
 
     /** -1 for key-level paths, the config index for {@code provider_configs/i…}, MAX for MCP paths. */
-    private static int pcIndex(String path) {
-        if (path.startsWith("provider_configs/")) {
-            int end = path.indexOf('/', 17);
-            return Integer.parseInt(end < 0 ? path.substring(17) : path.substring(17, end));
+    private static int pcIndex(NodePath path) {
+        if (path.inProviderConfig()) {
+            return path.providerIndex();
         }
-        return path.startsWith("mcp_configs/") ? Integer.MAX_VALUE : -1;
+        return path.mcpIndex() >= 0 ? Integer.MAX_VALUE : -1;
     }
 
     private static boolean sameExceptProviderConfigs(VirtualKey a, VirtualKey b) {
@@ -180,18 +179,18 @@ public final class VirtualKeyRules {
             return found;
         }
 
-        private void error(String path, String field, String message) {
-            out.add(new Violation(path, field, Severity.ERROR, message));
+        private void error(String path, Field field, String message) {
+            out.add(Violation.at(path, field, Severity.ERROR, message));
         }
 
-        private void warn(String path, String field, String message) {
-            out.add(new Violation(path, field, Severity.WARNING, message));
+        private void warn(String path, Field field, String message) {
+            out.add(Violation.at(path, field, Severity.WARNING, message));
         }
 
         List<Violation> run(VirtualKey vk) {
             keyFields(vk);
-            budgets("budgets", "this key", vk.budgets());
-            rateLimit("rate_limit", vk.rateLimit(), ctx.base() == null ? null : ctx.base().rateLimit());
+            budgets("", "this key", vk.budgets());
+            rateLimit(NodePath.rateLimit(""), vk.rateLimit(), ctx.base() == null ? null : ctx.base().rateLimit());
             providerConfigs(vk);
             mcpConfigs(vk);
             return out;
@@ -200,94 +199,97 @@ public final class VirtualKeyRules {
         private void keyFields(VirtualKey vk) {
             String name = vk.name();
             if (name == null || name.isBlank()) {
-                error("", "name", "Name is required");
+                error("", Field.NAME, "Name is required");
             } else {
                 // idx_virtual_key_name is a plain unique index: exact, case-sensitive comparison (§2.4, §3).
                 if (ctx.otherVkNames().contains(name)) {
-                    error("", "name", "Another virtual key is already named '" + name + "'; names must be unique "
+                    error("", Field.NAME, "Another virtual key is already named '" + name + "'; names must be unique "
                             + "(compared exactly, case-sensitive, like the server's index)");
                 } else if (!ctx.otherVkNames().isEmpty()) {
                     String lower = name.toLowerCase(Locale.ROOT);
                     for (String other : ctx.otherVkNames()) {
                         if (other != null && other.toLowerCase(Locale.ROOT).equals(lower)) {
-                            warn("", "name", "Another virtual key is named '" + other + "', differing only in case; "
-                                    + "the server allows it (names are case-sensitive) but it is easy to confuse");
+                            warn("", Field.NAME, "Another virtual key is named '" + other + "', differing only "
+                                    + "in case; the server allows it (names are case-sensitive) but it is easy to "
+                                    + "confuse");
                             break;
                         }
                     }
                 }
                 if (!name.equals(name.trim())) {
-                    warn("", "name", "The name starts or ends with spaces");
+                    warn("", Field.NAME, "The name starts or ends with spaces");
                 }
             }
             // some v2 builds show a team-owned key with the team's parent customer (REFERENCE-v2.md §11.8): as read
             // from the server it is fine (a save resends the team alone); only a pair the edit made is a contradiction
             if (vk.teamId() != null && vk.customerId() != null && !(ctx.base() != null
                     && vk.teamId().equals(ctx.base().teamId()) && vk.customerId().equals(ctx.base().customerId()))) {
-                error("", "team", "A key belongs to a team or a customer, not both");
+                error("", Field.TEAM, "A key belongs to a team or a customer, not both");
             }
             if (vk.isConfigManaged()) {
-                warn("", "", "This key is managed by config.json — the server's next restart can overwrite this edit");
+                warn("", Field.NODE,
+                        "This key is managed by config.json — the server's next restart can overwrite this edit");
             }
             VirtualKey base = ctx.base();
             boolean baseAligned = base != null && base.calendarAligned();
             if (vk.calendarAligned() != baseAligned && base != null) {
                 if (dialect == Dialect.V1_5) {
-                    error("", "calendar_aligned", "This server (v1.5) does not store a change of calendar alignment");
+                    error("", Field.CALENDAR_ALIGNED,
+                            "This server (v1.5) does not store a change of calendar alignment");
                 } else if (dialect == Dialect.LEGACY) {
-                    error("", "calendar_aligned", "This server (v1.4) has no key-level calendar alignment");
+                    error("", Field.CALENDAR_ALIGNED, "This server (v1.4) has no key-level calendar alignment");
                 }
             } else if (base == null && vk.calendarAligned() && dialect == Dialect.LEGACY) {
-                error("", "calendar_aligned", "This server (v1.4) has no key-level calendar alignment");
+                error("", Field.CALENDAR_ALIGNED, "This server (v1.4) has no key-level calendar alignment");
             }
             if (!dialect.atLeast(Dialect.LATER) && !Objects.equals(vk.expiresAt(), base == null ? null : base.expiresAt())) {
-                error("", "expires_at", "Key expiry needs Bifrost v1.5.2 or later");
+                error("", Field.EXPIRES_AT, "Key expiry needs Bifrost v1.5.2 or later");
             }
             if (vk.providerConfigs().isEmpty()) {
                 if (dialect == Dialect.LEGACY) {
                     if (base == null || !base.providerConfigs().isEmpty()) {
-                        error("", "provider_configs", "This server (v1.4) reads an empty provider list as access to "
-                                + "every provider; add at least one provider config");
+                        error("", Field.PROVIDER_CONFIGS, "This server (v1.4) reads an empty provider list as "
+                                + "access to every provider; add at least one provider config");
                     } else {
-                        warn("", "provider_configs", "On this server (v1.4) a key without provider configs may use "
+                        warn("", Field.PROVIDER_CONFIGS, "On this server (v1.4) a key without provider configs may use "
                                 + "every provider");
                     }
                 } else if (!vk.v2().allowsAllProviders()) {
                     // §11.9: with allow_all_providers the key reaches every configured provider without a config
-                    warn("", "provider_configs", "The key has no provider configs, so it denies every provider");
+                    warn("", Field.PROVIDER_CONFIGS, "The key has no provider configs, so it denies every provider");
                 }
             }
         }
 
         // ---- budgets ---------------------------------------------------------------------------------
 
-        private void budgets(String prefix, String owner, List<Budget> budgets) {
+        private void budgets(String ownerPath, String owner, List<Budget> budgets) {
             Set<String> durations = new HashSet<>();
             for (int i = 0; i < budgets.size(); i++) {
                 Budget b = budgets.get(i);
-                String path = prefix + "/" + i;
+                String path = NodePath.budget(ownerPath, i);
                 if (b.maxLimit() == null) {
-                    error(path, "max_limit", "Enter a number");
+                    error(path, Field.MAX_LIMIT, "Enter a number");
                 } else if (b.maxLimit().isNaN() || b.maxLimit().isInfinite()) {
-                    error(path, "max_limit", "Enter a number");
+                    error(path, Field.MAX_LIMIT, "Enter a number");
                 } else if (b.maxLimit() <= 0) {
-                    error(path, "max_limit", "The limit must be greater than zero");
+                    error(path, Field.MAX_LIMIT, "The limit must be greater than zero");
                 }
-                Durations.problem(b.resetDuration()).ifPresent(p -> error(path, "reset_duration", p));
+                Durations.problem(b.resetDuration()).ifPresent(p -> error(path, Field.RESET_DURATION, p));
                 if (Durations.isQuarterly(b.resetDuration()) && !dialect.atLeast(Dialect.V2)) {
-                    error(path, "reset_duration", "Quarterly budgets (Q) need Bifrost v2; this server speaks "
+                    error(path, Field.RESET_DURATION, "Quarterly budgets (Q) need Bifrost v2; this server speaks "
                             + dialect.label());
                 }
                 if (b.quarterStartMonth() != null && (b.quarterStartMonth() < 0 || b.quarterStartMonth() > 12)) {
-                    error(path, "reset_duration", "The fiscal year's start month must be 1 to 12");
+                    error(path, Field.RESET_DURATION, "The fiscal year's start month must be 1 to 12");
                 }
                 if (b.resetDuration() != null && !b.resetDuration().isBlank()
                         && !durations.add(b.resetDuration().trim())) {
-                    error(path, "reset_duration", "There is already a budget with reset duration "
+                    error(path, Field.RESET_DURATION, "There is already a budget with reset duration "
                             + b.resetDuration().trim() + " on " + owner + "; one budget per reset duration");
                 }
                 if (dialect == Dialect.LEGACY && i > 0) {
-                    error(path, "", "This server (v1.4) allows one budget per key/provider config");
+                    error(path, Field.NODE, "This server (v1.4) allows one budget per key/provider config");
                 }
                 belowUsage(path, b);
             }
@@ -312,7 +314,7 @@ public final class VirtualKeyRules {
                 usage = b.currentUsage();
             }
             if (usage > b.maxLimit()) {
-                warn(path, "max_limit", "The limit " + money(b.maxLimit()) + " is below current usage "
+                warn(path, Field.MAX_LIMIT, "The limit " + money(b.maxLimit()) + " is below current usage "
                         + money(usage) + ": the key is blocked until the next reset");
             }
         }
@@ -323,17 +325,19 @@ public final class VirtualKeyRules {
             if (r == null || r.isEmpty()) {
                 return;
             }
-            subLimit(path, "token", r.tokenMaxLimit(), r.tokenResetDuration());
-            subLimit(path, "request", r.requestMaxLimit(), r.requestResetDuration());
+            subLimit(path, "token", Field.TOKEN_MAX_LIMIT, Field.TOKEN_RESET_DURATION, r.tokenMaxLimit(),
+                    r.tokenResetDuration());
+            subLimit(path, "request", Field.REQUEST_MAX_LIMIT, Field.REQUEST_RESET_DURATION, r.requestMaxLimit(),
+                    r.requestResetDuration());
             if (base != null) {
-                usage(path, "token", r.tokenMaxLimit(), base.tokenMaxLimit(), base.tokenCurrentUsage());
-                usage(path, "request", r.requestMaxLimit(), base.requestMaxLimit(), base.requestCurrentUsage());
+                usage(path, "token", Field.TOKEN_MAX_LIMIT, r.tokenMaxLimit(), base.tokenMaxLimit(),
+                        base.tokenCurrentUsage());
+                usage(path, "request", Field.REQUEST_MAX_LIMIT, r.requestMaxLimit(), base.requestMaxLimit(),
+                        base.requestCurrentUsage());
             }
         }
 
-        private void subLimit(String path, String kind, Long max, String duration) {
-            String maxField = kind + "_max_limit";
-            String durField = kind + "_reset_duration";
+        private void subLimit(String path, String kind, Field maxField, Field durField, Long max, String duration) {
             boolean hasDuration = duration != null && !duration.isBlank();
             if (max != null) {
                 if (max <= 0) {
@@ -354,9 +358,9 @@ public final class VirtualKeyRules {
             }
         }
 
-        private void usage(String path, String kind, Long max, Long baseMax, long used) {
+        private void usage(String path, String kind, Field maxField, Long max, Long baseMax, long used) {
             if (max != null && max > 0 && !Objects.equals(max, baseMax) && used > max) {
-                warn(path, kind + "_max_limit", String.format(Locale.US,
+                warn(path, maxField, String.format(Locale.US,
                         "The %s limit %,d is below current usage %,d: the key is blocked until the next reset",
                         kind, max, used));
             }
@@ -372,42 +376,44 @@ public final class VirtualKeyRules {
         }
 
         private void providerConfig(int i, ProviderConfig pc) {
-            String path = "provider_configs/" + i;
+            String path = NodePath.provider(i);
+            String models = NodePath.models(i);
+            String keys = NodePath.keys(i);
             String label = pc.provider() == null || pc.provider().isBlank() ? "this provider config" : pc.provider();
             if (pc.provider() == null || pc.provider().isBlank()) {
-                error(path, "provider", "Choose a provider");
+                error(path, Field.PROVIDER, "Choose a provider");
             } else if (!ctx.knownProviders().isEmpty() && !ctx.knownProviders().contains(pc.provider().trim())) {
-                warn(path, "provider", "'" + pc.provider() + "' is not a configured provider on this server; "
+                warn(path, Field.PROVIDER, "'" + pc.provider() + "' is not a configured provider on this server; "
                         + "the server rejects unknown providers");
             }
             Double w = pc.weight();
             if (w == null) {
                 if (dialect == Dialect.LEGACY) {
-                    error(path, "weight", "This server (v1.4) needs a weight for every provider config");
+                    error(path, Field.WEIGHT, "This server (v1.4) needs a weight for every provider config");
                 }
             } else if (w.isNaN() || w.isInfinite()) {
-                error(path, "weight", "Enter a number");
+                error(path, Field.WEIGHT, "Enter a number");
             } else if (w < 0) {
-                error(path, "weight", "The weight cannot be negative");
+                error(path, Field.WEIGHT, "The weight cannot be negative");
             }
             // models
             for (String p : AccessLists.problems(pc.allowedModels())) {
-                error(path + "/models", "allowed_models", "Allowed models: " + p);
+                error(models, Field.ALLOWED_MODELS, "Allowed models: " + p);
             }
             if (pc.allowedModels().isEmpty()) {
                 if (dialect == Dialect.LEGACY) {
-                    error(path + "/models", "allowed_models", "This server (v1.4) cannot express \"no models\": "
+                    error(models, Field.ALLOWED_MODELS, "This server (v1.4) cannot express \"no models\": "
                             + "an empty list means all models there");
                 } else {
-                    warn(path + "/models", "allowed_models", "No models are allowed: " + label
+                    warn(models, Field.ALLOWED_MODELS, "No models are allowed: " + label
                             + " denies every request");
                 }
             }
             for (String p : AccessLists.problems(pc.blacklistedModels())) {
-                error(path + "/models", "blacklisted_models", "Blocked models: " + p);
+                error(models, Field.BLACKLISTED_MODELS, "Blocked models: " + p);
             }
             if (!pc.blacklistedModels().isEmpty() && !dialect.atLeast(Dialect.LATER)) {
-                error(path + "/models", "blacklisted_models", "Blocking models needs Bifrost v1.5.2 or later");
+                error(models, Field.BLACKLISTED_MODELS, "Blocking models needs Bifrost v1.5.2 or later");
             }
             // keys
             if (!pc.allowAllKeys()) {
@@ -416,20 +422,20 @@ public final class VirtualKeyRules {
                     ids.add(k.keyId());
                 }
                 for (String p : AccessLists.problems(ids)) {
-                    error(path + "/keys", "keys", "Keys: " + p);
+                    error(keys, Field.KEYS, "Keys: " + p);
                 }
                 if (ids.isEmpty()) {
                     if (dialect == Dialect.LEGACY) {
-                        error(path + "/keys", "keys", "This server (v1.4) cannot express \"no keys\": an empty "
+                        error(keys, Field.KEYS, "This server (v1.4) cannot express \"no keys\": an empty "
                                 + "key list means all keys there");
                     } else {
-                        warn(path + "/keys", "keys", "No keys are allowed: " + label + " denies every request");
+                        warn(keys, Field.KEYS, "No keys are allowed: " + label + " denies every request");
                     }
                 }
             }
-            budgets(path + "/budgets", label, pc.budgets());
+            budgets(path, label, pc.budgets());
             ProviderConfig basePc = pc.id() == null ? null : basePc(pc.id());
-            rateLimit(path + "/rate_limit", pc.rateLimit(), basePc == null ? null : basePc.rateLimit());
+            rateLimit(NodePath.rateLimit(path), pc.rateLimit(), basePc == null ? null : basePc.rateLimit());
         }
 
         // ---- MCP ------------------------------------------------------------------------------------
@@ -439,28 +445,29 @@ public final class VirtualKeyRules {
             List<McpConfig> mcps = vk.mcpConfigs();
             for (int i = 0; i < mcps.size(); i++) {
                 McpConfig m = mcps.get(i);
-                String path = "mcp_configs/" + i;
+                String path = NodePath.mcp(i);
+                String tools = NodePath.tools(i);
                 String name = m.mcpClientName();
                 if (name == null || name.isBlank()) {
-                    error(path, "mcp_client", "Choose an MCP client");
+                    error(path, Field.MCP_CLIENT, "Choose an MCP client");
                 } else {
                     if (!seen.add(name)) {
-                        error(path, "mcp_client", "MCP client " + name + " is already attached to this key");
+                        error(path, Field.MCP_CLIENT, "MCP client " + name + " is already attached to this key");
                     }
                     if (!ctx.knownMcpClients().isEmpty() && !ctx.knownMcpClients().contains(name)) {
-                        warn(path, "mcp_client", "'" + name + "' is not an MCP client on this server; "
+                        warn(path, Field.MCP_CLIENT, "'" + name + "' is not an MCP client on this server; "
                                 + "the server rejects unknown clients");
                     }
                 }
                 for (String p : AccessLists.problems(m.toolsToExecute())) {
-                    error(path + "/tools", "tools", "Tools: " + p);
+                    error(tools, Field.TOOLS, "Tools: " + p);
                 }
                 if (m.toolsToExecute().isEmpty()) {
                     if (dialect == Dialect.LEGACY) {
-                        error(path + "/tools", "tools", "This server (v1.4) cannot express \"no tools\": an empty "
+                        error(tools, Field.TOOLS, "This server (v1.4) cannot express \"no tools\": an empty "
                                 + "list means all tools there");
                     } else {
-                        warn(path + "/tools", "tools", "No tools are allowed on MCP client "
+                        warn(tools, Field.TOOLS, "No tools are allowed on MCP client "
                                 + (name == null ? "" : name));
                     }
                 }

@@ -1,5 +1,8 @@
 package bifrostdesk.virtualkey.tree;
 
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +18,7 @@ import java.util.Set;
  */
 public final class Editability {
     /** The fields of the key node an access-profile-managed key may still change. */
-    public static final Set<String> ACCESS_PROFILE_EDITABLE = Set.of("name", "description");
+    public static final Set<Field> ACCESS_PROFILE_EDITABLE = Set.of(Field.NAME, Field.DESCRIPTION);
 
     static final String MODEL_BUDGETS = "Per-model budgets and rate limits are shown read-only: this version "
             + "cannot change them yet. Saving the key leaves them as they are on the server.";
@@ -27,7 +30,7 @@ public final class Editability {
     /**
      * Why the node at {@code path} is read-only, or empty when it is editable. For an access-profile-managed key
      * the key node itself has a reason too, though its name and description stay editable
-     * ({@link #canEdit(VirtualKey, String, String)}).
+     * ({@link #canEdit(VirtualKey, String, Field)}).
      */
     public static Optional<String> readOnlyReason(VirtualKey vk, String path) {
         if (vk == null) {
@@ -52,7 +55,7 @@ public final class Editability {
     }
 
     /** Whether {@code field} of the node at {@code path} may be changed ({@code field} may be null: the node). */
-    public static boolean canEdit(VirtualKey vk, String path, String field) {
+    public static boolean canEdit(VirtualKey vk, String path, Field field) {
         if (vk != null && vk.isAccessProfileManaged() && path.isEmpty()) {
             return field != null && ACCESS_PROFILE_EDITABLE.contains(field);
         }

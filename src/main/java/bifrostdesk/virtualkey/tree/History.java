@@ -7,14 +7,17 @@ import java.util.Objects;
 /**
  * Undo/redo over immutable snapshots. Consecutive edits of the same field coalesce into one step, so undo
  * takes back a whole typed word rather than one character (as PreferencesFX's History does).
+ *
+ * @param <S> the snapshot
+ * @param <K> what identifies "the same field" for coalescing
  */
-public final class History<S> {
+public final class History<S, K> {
     private final Deque<S> undo = new ArrayDeque<>();
     private final Deque<S> redo = new ArrayDeque<>();
-    private String lastCoalesceKey;
+    private K lastCoalesceKey;
 
     /** Records {@code before} as the state to return to; {@code coalesceKey} may be null (never coalesce). */
-    public void record(S before, String coalesceKey) {
+    public void record(S before, K coalesceKey) {
         if (coalesceKey != null && Objects.equals(coalesceKey, lastCoalesceKey) && !undo.isEmpty()) {
             redo.clear();
             return;

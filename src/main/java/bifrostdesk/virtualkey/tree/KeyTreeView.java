@@ -2,6 +2,7 @@ package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.virtualkey.model.NodeKind;
 import bifrostdesk.virtualkey.model.Severity;
 import java.util.HashMap;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.Severity;
 import bifrostdesk.virtualkey.model.Violation;
 import bifrostdesk.virtualkey.model.VirtualKey;
@@ -11,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the node and field a Bifrost error message is about, so it can be shown where the user can fix it.
- * Bifrost's messages are free text (REFERENCE §2.6.7); this matches the ones the handlers produce.
+ * Bifrost's messages are free text (REFERENCE §2.6.7); this matches the ones the handlers produce. A message that
+ * names no field is about its node as a whole ({@link Field#NODE}).
  */
 final class ServerErrors {
     private static final Pattern PROVIDER = Pattern.compile("(?:invalid provider name|for provider):? ([\\w.-]+)");
@@ -28,22 +31,21 @@ final class ServerErrors {
         String text = "Server: " + m;
         if (lower.contains("name") && (lower.contains("already exists") || lower.contains("required"))
                 && !lower.contains("mcp")) {
-            return new Violation("", "name", Severity.ERROR, text);
+            return Violation.at("", Field.NAME, Severity.ERROR, text);
         }
         Matcher pm = PROVIDER.matcher(m);
         if (pm.find()) {
             int i = indexOfProvider(vk, pm.group(1));
             if (i >= 0) {
-                String field = lower.contains("keys") ? null : "provider";
-                return new Violation(field == null ? NodePath.provider(i) + "/keys" : NodePath.provider(i),
-                        field == null ? "keys" : field, Severity.ERROR, text);
+                return lower.contains("keys") ? Violation.at(NodePath.keys(i), Field.KEYS, Severity.ERROR, text)
+                        : Violation.at(NodePath.provider(i), Field.PROVIDER, Severity.ERROR, text);
             }
         }
         Matcher mm = MCP.matcher(m);
         if (mm.find()) {
             for (int i = 0; i < vk.mcpConfigs().size(); i++) {
                 if (vk.mcpConfigs().get(i).mcpClientName().equals(mm.group(1))) {
-                    return new Violation(NodePath.mcp(i), "mcp_client", Severity.ERROR, text);
+                    return Violation.at(NodePath.mcp(i), Field.MCP_CLIENT, Severity.ERROR, text);
                 }
             }
         }
@@ -52,20 +54,21 @@ final class ServerErrors {
             String duration = dm.find() ? (dm.group(1) != null ? dm.group(1) : dm.group(2)) : null;
             String path = findBudget(vk, duration, lower.contains("zero"));
             if (path != null) {
-                return new Violation(path, duration != null ? "reset_duration" : "max_limit", Severity.ERROR, text);
+                return Violation.at(path, duration != null ? Field.RESET_DURATION : Field.MAX_LIMIT, Severity.ERROR,
+                        text);
             }
         }
         if (lower.contains("rate limit")) {
             if (vk.rateLimit() != null) {
-                return new Violation("rate_limit", null, Severity.ERROR, text);
+                return Violation.at(NodePath.rateLimit(""), Field.NODE, Severity.ERROR, text);
             }
             for (int i = 0; i < vk.providerConfigs().size(); i++) {
                 if (vk.providerConfigs().get(i).rateLimit() != null) {
-                    return new Violation(NodePath.provider(i) + "/rate_limit", null, Severity.ERROR, text);
+                    return Violation.at(NodePath.rateLimit(NodePath.provider(i)), Field.NODE, Severity.ERROR, text);
                 }
             }
         }
-        return new Violation("", null, Severity.ERROR, text);
+        return Violation.at("", Field.NODE, Severity.ERROR, text);
     }
 
     private static int indexOfProvider(VirtualKey vk, String provider) {
@@ -90,7 +93,7 @@ final class ServerErrors {
             Budget b = budgets.get(i);
             if ((duration != null && duration.equals(b.resetDuration()))
                     || (zeroLimit && b.maxLimit() != null && b.maxLimit() <= 0)) {
-                return NodePath.budgets(owner) + "/" + i;
+                return NodePath.budget(owner, i);
             }
         }
         return null;

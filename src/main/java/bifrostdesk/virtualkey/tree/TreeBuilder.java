@@ -2,6 +2,8 @@ package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.McpConfig;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
@@ -59,7 +61,7 @@ public final class TreeBuilder {
             McpConfig m = vk.mcpConfigs().get(i);
             McpConfig b = m.id() == null ? null : baseMcps.get(m.id());
             String path = NodePath.mcp(i);
-            TreeNode tools = new TreeNode(NodeKind.TOOLS, path + "/" + NodePath.TOOLS, "Tools",
+            TreeNode tools = new TreeNode(NodeKind.TOOLS, NodePath.tools(i), "Tools",
                     toolsText(m.toolsToExecute()), Double.NaN,
                     b == null || !b.toolsToExecute().equals(m.toolsToExecute()), List.of());
             mcps.add(new TreeNode(NodeKind.MCP_CONFIG, path, m.mcpClientName(), m.id() == null ? "new" : "",
@@ -85,9 +87,9 @@ public final class TreeBuilder {
         kids.add(budgets(path, pc.budgets(), base == null ? null : base.budgets(), aligned));
         kids.add(rateLimit(path, pc.rateLimit(), base == null ? null : base.rateLimit(), base == null));
         boolean keysChanged = base == null || base.allowAllKeys() != pc.allowAllKeys() || !base.keys().equals(pc.keys());
-        kids.add(new TreeNode(NodeKind.KEYS, path + "/" + NodePath.KEYS, "Keys", keysText(pc), Double.NaN,
+        kids.add(new TreeNode(NodeKind.KEYS, NodePath.keys(i), "Keys", keysText(pc), Double.NaN,
                 keysChanged, List.of()));
-        kids.add(new TreeNode(NodeKind.MODELS, path + "/" + NodePath.MODELS, "Allowed models",
+        kids.add(new TreeNode(NodeKind.MODELS, NodePath.models(i), "Allowed models",
                 modelsText(pc.allowedModels()), Double.NaN,
                 base == null || !base.allowedModels().equals(pc.allowedModels()), List.of()));
         if (!pc.modelBudgets().isEmpty()) {
@@ -121,7 +123,7 @@ public final class TreeBuilder {
             Double effective = b.effectiveLimit();
             String label = money(b.currentUsage()) + " of " + (effective == null ? "?" : money(effective));
             String override = V2Text.override(b);
-            kids.add(new TreeNode(NodeKind.BUDGET, path + "/" + i, label, V2Text.resets(b, aligned)
+            kids.add(new TreeNode(NodeKind.BUDGET, NodePath.budget(owner, i), label, V2Text.resets(b, aligned)
                     + (override.isEmpty() ? "" : " · " + override), b.usedFraction(), changed, List.of()));
         }
         boolean changed = base == null ? !budgets.isEmpty() : base.size() != budgets.size();

@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.tree;
 
+import bifrostdesk.virtualkey.model.NodeKind;
 import java.util.List;
 
 /**

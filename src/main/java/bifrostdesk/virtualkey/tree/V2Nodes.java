@@ -2,6 +2,8 @@ package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.AgentGrant;
 import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.V2Fields;
 import bifrostdesk.virtualkey.model.VirtualKey;

@@ -6,9 +6,15 @@ import bifrostdesk.common.ui.DialogService.ConflictChoice;
 import bifrostdesk.drafts.Draft;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
+import bifrostdesk.virtualkey.edit.FieldText;
+import bifrostdesk.virtualkey.edit.KeyEdits;
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.McpConfig;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.Severity;
@@ -71,16 +77,16 @@ public final class VirtualKeyEditorViewModel {
     /** Bumped on every change so forms can refresh their fields from the model. */
     private final ReadOnlyObjectWrapper<Long> revision = new ReadOnlyObjectWrapper<>(0L);
 
-    private final History<Snapshot> history = new History<>();
-    private Map<String, String> rawText = new HashMap<>();
-    private Map<String, String> parseProblems = new HashMap<>();
-    private final Set<String> touched = new HashSet<>();
+    private final History<Snapshot, FieldKey> history = new History<>();
+    private Map<FieldKey, String> rawText = new HashMap<>();
+    private Map<FieldKey, String> parseProblems = new HashMap<>();
+    private final Set<FieldKey> touched = new HashSet<>();
     private final List<Violation> serverProblems = new ArrayList<>();
     private TaskRunner.Handle running;
     private boolean resetUsage;
 
     /** What undo restores: the key and the raw texts that went with it. */
-    private record Snapshot(VirtualKey key, Map<String, String> raw, Map<String, String> parse) {
+    private record Snapshot(VirtualKey key, Map<FieldKey, String> raw, Map<FieldKey, String> parse) {
     }
 
     public VirtualKeyEditorViewModel(EditorBackend backend, TaskRunner runner, DialogService dialogs,
@@ -103,7 +109,11 @@ public final class VirtualKeyEditorViewModel {
         open(serverCopy, editedCopy, Map.of());
     }
 
-    /** Opens a draft: edited copy, the server copy it started from, and the raw texts the user typed. */
+    /**
+     * Opens a draft: edited copy, the server copy it started from, and the raw texts the user typed, by
+     * {@code "path#field"} as a draft stores them ({@link FieldKey#parse}). A text whose field does not exist in
+     * this copy (or in this version) is left out.
+     */
     public void open(VirtualKey serverCopy, VirtualKey editedCopy, Map<String, String> raw) {
         history.clear();
         queued.set(false);
@@ -116,14 +126,12 @@ public final class VirtualKeyEditorViewModel {
         // re-derive parse problems from the raw texts, so an invalid number typed before a restart is still shown
         VirtualKey restored = editedCopy;
         for (Map.Entry<String, String> e : raw.entrySet()) {
-            int hash = e.getKey().indexOf('#');
-            String path = e.getKey().substring(0, hash);
-            String field = e.getKey().substring(hash + 1);
             try {
-                KeyEdits.Result r = KeyEdits.setField(restored, path, field, e.getValue());
+                FieldKey key = FieldKey.parse(e.getKey());
+                KeyEdits.Result r = KeyEdits.setField(restored, key, e.getValue());
                 restored = r.key();
-                rawText.put(e.getKey(), e.getValue());
-                r.parseProblem().ifPresent(pp -> parseProblems.put(e.getKey(), pp));
+                rawText.put(key, e.getValue());
+                r.parseProblem().ifPresent(pp -> parseProblems.put(key, pp));
             } catch (RuntimeException stale) {
                 // the field no longer exists in this copy: its text cannot apply
             }
@@ -169,15 +177,14 @@ public final class VirtualKeyEditorViewModel {
     // ---- editing -------------------------------------------------------------------------------------------
 
     /** A text edit of one field, exactly as typed. */
-    public void setField(String path, String field, String text) {
-        if (!canEdit(path, field)) {
+    public void setField(FieldKey key, String text) {
+        if (!canEdit(key.path(), key.field())) {
             return;
         }
-        String key = fieldKey(path, field);
-        if (Objects.equals(rawOrModel(path, field), text)) {
+        if (Objects.equals(rawOrModel(key), text)) {
             return;
         }
-        KeyEdits.Result r = KeyEdits.setField(edited.get(), path, field, text);
+        KeyEdits.Result r = KeyEdits.setField(edited.get(), key, text);
         history.record(snapshot(), key);
         rawText.put(key, text);
         r.parseProblem().ifPresentOrElse(p -> parseProblems.put(key, p), () -> parseProblems.remove(key));
@@ -186,13 +193,13 @@ public final class VirtualKeyEditorViewModel {
     }
 
     /** The text a field shows: what the user typed, or the model's value. */
-    public String text(String path, String field) {
-        return rawOrModel(path, field);
+    public String text(FieldKey key) {
+        return rawOrModel(key);
     }
 
     /** The user left a field: it now shows its problems, and the next edit starts a new undo step. */
-    public void leaveField(String path, String field) {
-        boolean first = touched.add(fieldKey(path, field));
+    public void leaveField(FieldKey key) {
+        boolean first = touched.add(key);
         history.seal();
         revalidate();
         if (first) {
@@ -206,41 +213,41 @@ public final class VirtualKeyEditorViewModel {
      * ownership (the server clears all three owners together, REFERENCE-v2.md §11.8).
      */
     public void setOwner(String teamId, String customerId) {
-        if (!canEdit("", "owner")) {
+        if (!canEdit("", Field.OWNER)) {
             return;
         }
-        edit("owner", vk -> {
+        edit(new FieldKey(NodePath.ROOT, Field.OWNER), vk -> {
             VirtualKey next = vk.withOwner(teamId, customerId);
             return teamId == null && customerId == null ? next.withV2(next.v2().withBusinessUnit(null, null)) : next;
         });
     }
 
     public void setKeys(int providerIndex, boolean allKeys, List<KeyRef> keys) {
-        if (canEdit(NodePath.provider(providerIndex) + "/" + NodePath.KEYS, "keys")) {
+        if (canEdit(NodePath.keys(providerIndex), Field.KEYS)) {
             edit(null, vk -> KeyEdits.setKeys(vk, providerIndex, allKeys, keys));
         }
     }
 
     public void setModels(int providerIndex, List<String> models) {
-        if (canEdit(NodePath.provider(providerIndex) + "/" + NodePath.MODELS, "allowed_models")) {
+        if (canEdit(NodePath.models(providerIndex), Field.ALLOWED_MODELS)) {
             edit(null, vk -> KeyEdits.setModels(vk, providerIndex, models));
         }
     }
 
     public void setTools(int mcpIndex, List<String> tools) {
-        if (canEdit(NodePath.mcp(mcpIndex) + "/" + NodePath.TOOLS, "tools")) {
+        if (canEdit(NodePath.tools(mcpIndex), Field.TOOLS)) {
             edit(null, vk -> KeyEdits.setTools(vk, mcpIndex, tools));
         }
     }
 
     public void setCalendarAligned(boolean value) {
-        if (canEdit("", "calendar_aligned")) {
+        if (canEdit("", Field.CALENDAR_ALIGNED)) {
             edit(null, vk -> vk.withCalendarAligned(value));
         }
     }
 
     /** Whether the user may change {@code field} of the node at {@code path} ({@code null}: the node itself). */
-    public boolean canEdit(String path, String field) {
+    public boolean canEdit(String path, Field field) {
         return Editability.canEdit(edited.get(), path, field);
     }
 
@@ -345,17 +352,19 @@ public final class VirtualKeyEditorViewModel {
      * The problem to show at a field, if any: errors only once the field was touched or a save was attempted
      * (an untouched field is not red before that); warnings always.
      */
-    public Optional<Violation> problemAt(String path, String field) {
-        boolean show = saveAttempted.get() || touched.contains(fieldKey(path, field));
+    public Optional<Violation> problemAt(FieldKey key) {
+        boolean show = saveAttempted.get() || touched.contains(key);
         return problems.stream()
-                .filter(v -> v.path().equals(path) && field.equals(v.field()))
+                .filter(v -> v.key().equals(key))
                 .filter(v -> show || v.severity() == Severity.WARNING)
                 .min((a, b) -> a.severity().compareTo(b.severity()));
     }
 
     /** Worst severity of problems at a node (for its badge); empty when there are none. */
     public Optional<Severity> severityAt(String path) {
-        return problems.stream().filter(v -> v.path().equals(path)).map(Violation::severity).min(Enum::compareTo);
+        NodePath node = NodePath.parse(path);
+        return problems.stream().filter(v -> v.key().node().equals(node)).map(Violation::severity)
+                .min(Enum::compareTo);
     }
 
     public boolean hasErrors() {
@@ -389,7 +398,7 @@ public final class VirtualKeyEditorViewModel {
                 renamed && backend.nameTaken(mine.name(), mine.id())), check -> {
             VirtualKey server = check.server();
             if (check.nameTaken()) {
-                serverProblems.add(new Violation("", "name", Severity.ERROR,
+                serverProblems.add(Violation.at("", Field.NAME, Severity.ERROR,
                         "Another key on the server is already called '" + mine.name() + "'"));
                 revalidate();
                 selectedPath.set("");
@@ -573,7 +582,7 @@ public final class VirtualKeyEditorViewModel {
 
     // ---- internals -----------------------------------------------------------------------------------------
 
-    private void edit(String coalesceKey, UnaryOperator<VirtualKey> change) {
+    private void edit(FieldKey coalesceKey, UnaryOperator<VirtualKey> change) {
         VirtualKey next = change.apply(edited.get());
         if (next.equals(edited.get())) {
             return;
@@ -608,33 +617,37 @@ public final class VirtualKeyEditorViewModel {
     private void revalidate() {
         List<Violation> all = new ArrayList<>(validator.apply(edited.get()));
         parseProblems.forEach((k, msg) -> {
-            int hash = k.indexOf('#');
-            String path = k.substring(0, hash);
-            String field = k.substring(hash + 1);
-            all.removeIf(v -> v.path().equals(path) && field.equals(v.field()));
-            all.add(new Violation(path, field, Severity.ERROR, msg));
+            all.removeIf(v -> v.key().equals(k));
+            all.add(new Violation(k, Severity.ERROR, msg));
         });
         all.addAll(serverProblems);
-        all.sort((a, b) -> a.severity() != b.severity() ? a.severity().compareTo(b.severity())
-                : a.path().compareTo(b.path()));
+        sortWorstFirst(all);
         if (!problems.equals(all)) {
             problems.setAll(all);
         }
     }
 
+    /** Errors before warnings, then by path as text (as the problems list shows them); stable otherwise. */
+    private static void sortWorstFirst(List<Violation> all) {
+        record ByPath(Violation v, String path) {
+        }
+        List<ByPath> keyed = new ArrayList<>(all.size());
+        all.forEach(v -> keyed.add(new ByPath(v, v.path())));
+        keyed.sort((a, b) -> a.v().severity() != b.v().severity() ? a.v().severity().compareTo(b.v().severity())
+                : a.path().compareTo(b.path()));
+        all.clear();
+        keyed.forEach(k -> all.add(k.v()));
+    }
+
     private void dropRawUnder(String path) {
         String list = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : path;
-        rawText.keySet().removeIf(k -> k.startsWith(list));
-        parseProblems.keySet().removeIf(k -> k.startsWith(list));
+        rawText.keySet().removeIf(k -> k.path().startsWith(list));
+        parseProblems.keySet().removeIf(k -> k.path().startsWith(list));
     }
 
-    private String rawOrModel(String path, String field) {
-        String raw = rawText.get(fieldKey(path, field));
-        return raw != null ? raw : FieldText.of(edited.get(), path, field);
-    }
-
-    private static String fieldKey(String path, String field) {
-        return path + "#" + field;
+    private String rawOrModel(FieldKey key) {
+        String raw = rawText.get(key);
+        return raw != null ? raw : FieldText.of(edited.get(), key);
     }
 
     // ---- drafts --------------------------------------------------------------------------------------------
@@ -709,8 +722,10 @@ public final class VirtualKeyEditorViewModel {
         return revision.getReadOnlyProperty();
     }
 
-    /** Raw texts the user typed, by "path#field", for drafts. */
+    /** Raw texts the user typed, for drafts: keyed by {@code "path#field"} as the draft file stores them. */
     public Map<String, String> rawTexts() {
-        return Map.copyOf(rawText);
+        Map<String, String> out = new HashMap<>(rawText.size() * 2);
+        rawText.forEach((k, text) -> out.put(k.toString(), text));
+        return Map.copyOf(out);
     }
 }

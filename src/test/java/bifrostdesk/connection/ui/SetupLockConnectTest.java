@@ -19,6 +19,8 @@ import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.ClientOptions;
 import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -180,7 +182,7 @@ class SetupLockConnectTest {
             VirtualKey vk = vm.list().items().stream().filter(v -> v.name().equals("mobile-app")).findFirst()
                     .orElseThrow();
             vm.keys().open(vk);
-            vm.editor().setField("", "description", "saved through the lock");
+            vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "saved through the lock");
             vm.editor().save();
             assertThat(sandbox.vkJson(vk.id()).get("description").asText()).isEqualTo("saved through the lock");
         }

@@ -13,6 +13,8 @@ import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -57,7 +59,7 @@ class DraftBookTest {
     void movingToAnotherKeyKeepsTheEditsAsADraft() {
         start(Dialect.LATER);
         vm.keys().open(listed("support-bot"));
-        vm.editor().setField("", "description", "half-done");
+        vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "half-done");
         vm.keys().open(listed("mobile-app"));
         assertThat(vm.drafts().pendingProperty().get()).isEqualTo(1);
         assertThat(vm.editor().editedProperty().get().name()).isEqualTo("mobile-app");
@@ -93,7 +95,7 @@ class DraftBookTest {
             assertThat(offline.session().lookupsProperty().get().providers()).isNotEmpty();
             offline.keys().open(offline.list().items().stream().filter(v -> v.name().equals("mobile-app")).findFirst()
                     .orElseThrow());
-            offline.editor().setField("", "description", "edited on the train");
+            offline.editor().setField(FieldKey.of("", Field.DESCRIPTION), "edited on the train");
             offline.editor().save();
             assertThat(offline.editor().queuedProperty().get()).isTrue();
             assertThat(offline.editor().statusProperty().get()).contains("queued");
@@ -113,7 +115,7 @@ class DraftBookTest {
         try (Autosaver saver = new Autosaver(ws, e -> { }, d -> { })) {
             vm.attachWorkspace(ws, saver);
             vm.keys().open(listed("support-bot"));
-            vm.editor().setField("", "description", "draft");
+            vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "draft");
         }
         otherWriterSaves("support-bot", vk -> vk.withActive(false));
 

@@ -16,6 +16,8 @@ import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +58,7 @@ class SyncViewModelTest {
         vm.keys().open(listed(key));
         int port = sandbox.port();
         sandbox.close();
-        vm.editor().setField("", "description", description);
+        vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), description);
         vm.editor().save();
         assertThat(vm.editor().queuedProperty().get()).isTrue();
         assertThat(vm.session().onlineProperty().get()).isFalse();

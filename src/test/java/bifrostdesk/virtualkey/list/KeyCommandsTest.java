@@ -11,6 +11,8 @@ import bifrostdesk.sandbox.SeedData;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.model.V2Fields;
 import java.time.Instant;
@@ -123,7 +125,7 @@ class KeyCommandsTest {
     void deletingTheOpenKeyClosesItAndForgetsItsDraft() {
         start(Dialect.LATER);
         keys.open(listed("support-bot"));
-        vm.editor().setField("", "description", "half-done");
+        vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "half-done");
         keys.open(listed("mobile-app"));
         assertThat(vm.drafts().pendingProperty().get()).isEqualTo(1);
         dialogs.textAnswers.add("support-bot");

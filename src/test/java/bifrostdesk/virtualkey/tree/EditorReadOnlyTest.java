@@ -6,6 +6,8 @@ import bifrostdesk.common.concurrent.DirectTaskRunner;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.PlannedRequest;
 import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.time.Instant;
 import java.util.List;
@@ -40,11 +42,11 @@ class EditorReadOnlyTest {
     void anAccessProfileManagedKeyTakesOnlyNameAndDescription() {
         VirtualKey ap = V2Keys.accessProfileManaged(NOW);
         VirtualKeyEditorViewModel vm = editor(ap);
-        vm.setField("", "name", "renamed");
-        vm.setField("", "description", "new words");
-        vm.setField("budgets/0", "max_limit", "1");
-        vm.setField("rate_limit", "request_max_limit", "5");
-        vm.setField("", "active", "false");
+        vm.setField(FieldKey.of("", Field.NAME), "renamed");
+        vm.setField(FieldKey.of("", Field.DESCRIPTION), "new words");
+        vm.setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "1");
+        vm.setField(FieldKey.of("rate_limit", Field.REQUEST_MAX_LIMIT), "5");
+        vm.setField(FieldKey.of("", Field.ACTIVE), "false");
         vm.setOwner(null, null);
         vm.setCalendarAligned(false);
         vm.addBudget("");
@@ -64,10 +66,10 @@ class EditorReadOnlyTest {
     void perModelBudgetsCannotBeEditedYetButTheKeysOwnBudgetsCan() {
         VirtualKey vk = V2Keys.everything(NOW);
         VirtualKeyEditorViewModel vm = editor(vk);
-        vm.setField("provider_configs/0/model_budgets/0/budgets/0", "max_limit", "1");
+        vm.setField(FieldKey.of("provider_configs/0/model_budgets/0/budgets/0", Field.MAX_LIMIT), "1");
         assertThat(vm.canRemove("provider_configs/0/model_budgets/0/budgets/0")).isFalse();
         assertThat(vm.editedProperty().get()).isEqualTo(vk);
-        vm.setField("budgets/0", "max_limit", "200");
+        vm.setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "200");
         assertThat(vm.editedProperty().get().budgets().get(0).maxLimit()).isEqualTo(200.0);
         assertThat(vm.canRemove("budgets/0")).isTrue();
     }

@@ -2,6 +2,11 @@ package bifrostdesk.virtualkey.tree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bifrostdesk.virtualkey.edit.FieldText;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.V2Fields;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.time.Instant;
@@ -107,15 +112,15 @@ class TreeBuilderV2Test {
     void anAccessProfileManagedKeySaysSoAndItsNodesAreReadOnly() {
         VirtualKey ap = V2Keys.accessProfileManaged(NOW);
         assertThat(TreeBuilder.build(ap, ap, NOW).detail()).contains("managed by an access profile");
-        assertThat(Editability.canEdit(ap, "", "name")).isTrue();
-        assertThat(Editability.canEdit(ap, "", "description")).isTrue();
-        assertThat(Editability.canEdit(ap, "", "active")).isFalse();
-        assertThat(Editability.canEdit(ap, "budgets/0", "max_limit")).isFalse();
+        assertThat(Editability.canEdit(ap, "", Field.NAME)).isTrue();
+        assertThat(Editability.canEdit(ap, "", Field.DESCRIPTION)).isTrue();
+        assertThat(Editability.canEdit(ap, "", Field.ACTIVE)).isFalse();
+        assertThat(Editability.canEdit(ap, "budgets/0", Field.MAX_LIMIT)).isFalse();
         assertThat(Editability.readOnlyReason(ap, "rate_limit")).hasValueSatisfying(r ->
                 assertThat(r).contains("access profile's"));
         // an ordinary key: its own budgets are editable, per-model ones not yet
-        assertThat(Editability.canEdit(vk, "budgets/0", "max_limit")).isTrue();
-        assertThat(Editability.canEdit(vk, "provider_configs/0/model_budgets/0/budgets/0", "max_limit")).isFalse();
+        assertThat(Editability.canEdit(vk, "budgets/0", Field.MAX_LIMIT)).isTrue();
+        assertThat(Editability.canEdit(vk, "provider_configs/0/model_budgets/0/budgets/0", Field.MAX_LIMIT)).isFalse();
     }
 
     @Test
@@ -144,8 +149,8 @@ class TreeBuilderV2Test {
                 .isEqualTo("provider_configs/0/model_budgets/1");
         assertThat(NodePath.parse("virtual_mcps/1").itemIndex()).isEqualTo(1);
         assertThat(NodePath.parse("provider_configs/2/budgets/1").ownerPath()).isEqualTo("provider_configs/2");
-        assertThat(FieldText.of(vk, "provider_configs/0/model_budgets/0/budgets/0", "max_limit")).isEqualTo("50");
-        assertThat(FieldText.of(vk, "provider_configs/0/model_budgets/0/rate_limit", "request_max_limit"))
+        assertThat(FieldText.of(vk, FieldKey.of("provider_configs/0/model_budgets/0/budgets/0", Field.MAX_LIMIT))).isEqualTo("50");
+        assertThat(FieldText.of(vk, FieldKey.of("provider_configs/0/model_budgets/0/rate_limit", Field.REQUEST_MAX_LIMIT)))
                 .isEqualTo("100");
     }
 }

@@ -10,16 +10,20 @@ import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.SeedData;
 import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
-import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.api.PlannedRequest;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
+import bifrostdesk.virtualkey.model.Dialect;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.RuleContext;
 import bifrostdesk.virtualkey.model.Severity;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.model.VirtualKeyRules;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,13 +68,13 @@ class VirtualKeyEditorViewModelTest {
     void editsOfEveryNodeKindAreSavedExactly() throws Exception {
         start(Dialect.LATER);
         open("checkout-service");
-        vm.setField("", "description", "Checkout, edited");
-        vm.setField("budgets/0", "max_limit", "75");
-        vm.setField("rate_limit", "request_max_limit", "2000");
-        vm.setField("provider_configs/0", "weight", "0.9");
-        vm.setField("provider_configs/0/budgets/0", "max_limit", "650");
-        vm.setField("provider_configs/0/rate_limit", "token_max_limit", "");
-        vm.setField("provider_configs/0/rate_limit", "token_reset_duration", "");
+        vm.setField(FieldKey.of("", Field.DESCRIPTION), "Checkout, edited");
+        vm.setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "75");
+        vm.setField(FieldKey.of("rate_limit", Field.REQUEST_MAX_LIMIT), "2000");
+        vm.setField(FieldKey.of("provider_configs/0", Field.WEIGHT), "0.9");
+        vm.setField(FieldKey.of("provider_configs/0/budgets/0", Field.MAX_LIMIT), "650");
+        vm.setField(FieldKey.of("provider_configs/0/rate_limit", Field.TOKEN_MAX_LIMIT), "");
+        vm.setField(FieldKey.of("provider_configs/0/rate_limit", Field.TOKEN_RESET_DURATION), "");
         vm.setKeys(0, false, List.of(new KeyRef(SeedData.keyId("openai-prod"), "openai-prod"),
                 new KeyRef(SeedData.keyId("openai-batch"), "openai-batch")));
         vm.setModels(0, List.of("gpt-4o"));
@@ -119,19 +123,41 @@ class VirtualKeyEditorViewModelTest {
     }
 
     @Test
+    void rawTextsGoToTheDraftAsPathHashFieldAndComeBackWithTheirProblem() throws Exception {
+        start(Dialect.LATER);
+        VirtualKey server = open("checkout-service");
+        FieldKey limit = FieldKey.of("provider_configs/0/budgets/0", Field.MAX_LIMIT);
+        vm.setField(limit, "12,5k");
+        assertThat(vm.rawTexts()).containsExactly(Map.entry("provider_configs/0/budgets/0#max_limit", "12,5k"));
+
+        Map<String, String> draft = new HashMap<>(vm.rawTexts());
+        draft.put("provider_configs/99/budgets/0#max_limit", "1"); // a node this copy no longer has
+        draft.put("budgets/0#max_limit_v9", "1"); // a field of a newer version
+        draft.put("teams/0#name", "x"); // a node of a newer version
+        vm.open(server, vm.editedProperty().get(), draft);
+
+        assertThat(vm.text(limit)).isEqualTo("12,5k");
+        assertThat(vm.problems()).anySatisfy(v -> {
+            assertThat(v.key()).isEqualTo(limit);
+            assertThat(v.message()).contains("not a number");
+        });
+        assertThat(vm.rawTexts()).containsOnlyKeys("provider_configs/0/budgets/0#max_limit");
+    }
+
+    @Test
     void invalidInputBlocksTheSaveWithTheMessageAtTheField() throws Exception {
         start(Dialect.LATER);
         VirtualKey before = open("checkout-service");
-        vm.setField("provider_configs/0/budgets/0", "max_limit", "12,5k");
+        vm.setField(FieldKey.of("provider_configs/0/budgets/0", Field.MAX_LIMIT), "12,5k");
 
         vm.save();
 
         assertThat(dialogs.plansShown).isEmpty();
         assertThat(client.getVirtualKey(before.id()).updatedAt()).isEqualTo(before.updatedAt());
         assertThat(vm.selectedPathProperty().get()).isEqualTo("provider_configs/0/budgets/0");
-        assertThat(vm.problemAt("provider_configs/0/budgets/0", "max_limit")).get()
+        assertThat(vm.problemAt(FieldKey.of("provider_configs/0/budgets/0", Field.MAX_LIMIT))).get()
                 .satisfies(v -> assertThat(v.message()).contains("12,5k").contains("not a number"));
-        assertThat(vm.text("provider_configs/0/budgets/0", "max_limit")).isEqualTo("12,5k");
+        assertThat(vm.text(FieldKey.of("provider_configs/0/budgets/0", Field.MAX_LIMIT))).isEqualTo("12,5k");
         assertThat(vm.statusProperty().get()).contains("block");
     }
 
@@ -142,12 +168,12 @@ class VirtualKeyEditorViewModelTest {
         vm.duplicate("budgets/0");
         // the copy has no reset duration yet: an error, but the user has not been to that field
         assertThat(vm.hasErrors()).isTrue();
-        assertThat(vm.problemAt("budgets/1", "reset_duration")).isEmpty();
+        assertThat(vm.problemAt(FieldKey.of("budgets/1", Field.RESET_DURATION))).isEmpty();
         assertThat(vm.severityAt("budgets/1")).contains(Severity.ERROR);
 
         vm.save();
 
-        assertThat(vm.problemAt("budgets/1", "reset_duration")).isPresent();
+        assertThat(vm.problemAt(FieldKey.of("budgets/1", Field.RESET_DURATION))).isPresent();
         assertThat(dialogs.plansShown).isEmpty();
     }
 
@@ -155,7 +181,7 @@ class VirtualKeyEditorViewModelTest {
     void aConcurrentChangeStopsTheSaveWithAChoice() throws Exception {
         start(Dialect.LATER);
         VirtualKey opened = open("support-bot");
-        vm.setField("", "description", "mine");
+        vm.setField(FieldKey.of("", Field.DESCRIPTION), "mine");
         // a colleague renames the key meanwhile
         VirtualKey server = client.getVirtualKey(opened.id());
         var rename = UpdateBuilder.planUpdate(server.withName("support-bot-v2"), server, Dialect.LATER);
@@ -186,7 +212,7 @@ class VirtualKeyEditorViewModelTest {
     void aServerErrorAfterCommitLeavesTheTreeShowingTheServersTruth() throws Exception {
         start(Dialect.V1_5);
         VirtualKey opened = open("mobile-app");
-        vm.setField("", "description", "committed anyway");
+        vm.setField(FieldKey.of("", Field.DESCRIPTION), "committed anyway");
         sandbox.failNextUpdateAfterCommit();
 
         vm.save();
@@ -205,13 +231,13 @@ class VirtualKeyEditorViewModelTest {
     void aRefusedSaveShowsBifrostsMessageAtTheNode() throws Exception {
         start(Dialect.LATER);
         open("checkout-service");
-        vm.setField("provider_configs/1", "provider", "mistral");
+        vm.setField(FieldKey.of("provider_configs/1", Field.PROVIDER), "mistral");
 
         vm.save();
 
         assertThat(vm.statusProperty().get()).contains("invalid provider name: mistral");
         assertThat(vm.selectedPathProperty().get()).isEqualTo("provider_configs/1");
-        assertThat(vm.problemAt("provider_configs/1", "provider")).get()
+        assertThat(vm.problemAt(FieldKey.of("provider_configs/1", Field.PROVIDER))).get()
                 .satisfies(v -> assertThat(v.message()).contains("invalid provider name"));
         assertThat(stored("checkout-service").at("/provider_configs/1/provider").asText()).isEqualTo("anthropic");
     }
@@ -220,13 +246,13 @@ class VirtualKeyEditorViewModelTest {
     void aNameTakenOnTheServerIsReportedAtTheNameFieldWithoutSending() throws Exception {
         start(Dialect.LATER);
         VirtualKey before = open("support-bot");
-        vm.setField("", "name", "checkout-service");
+        vm.setField(FieldKey.of("", Field.NAME), "checkout-service");
 
         vm.save();
 
         assertThat(dialogs.plansShown).isEmpty();
         assertThat(client.getVirtualKey(before.id()).updatedAt()).isEqualTo(before.updatedAt());
-        assertThat(vm.problemAt("", "name")).get().satisfies(v -> assertThat(v.message()).contains("already called"));
+        assertThat(vm.problemAt(FieldKey.of("", Field.NAME))).get().satisfies(v -> assertThat(v.message()).contains("already called"));
     }
 
     @Test
@@ -247,10 +273,10 @@ class VirtualKeyEditorViewModelTest {
     void anExpiryIsTypedValidatedAndSaved() throws Exception {
         start(Dialect.LATER);
         open("support-bot");
-        vm.setField("", "expires_at", "next week");
-        assertThat(vm.problemAt("", "expires_at")).get().satisfies(v -> assertThat(v.message()).contains("not a date"));
-        vm.setField("", "expires_at", "2031-01-31");
-        assertThat(vm.problemAt("", "expires_at")).isEmpty();
+        vm.setField(FieldKey.of("", Field.EXPIRES_AT), "next week");
+        assertThat(vm.problemAt(FieldKey.of("", Field.EXPIRES_AT))).get().satisfies(v -> assertThat(v.message()).contains("not a date"));
+        vm.setField(FieldKey.of("", Field.EXPIRES_AT), "2031-01-31");
+        assertThat(vm.problemAt(FieldKey.of("", Field.EXPIRES_AT))).isEmpty();
         vm.save();
         assertThat(stored("support-bot").get("expires_at").asText()).startsWith("2031-01-31T00:00");
     }
@@ -271,9 +297,9 @@ class VirtualKeyEditorViewModelTest {
     void undoAndRedoWalkEveryEdit() throws Exception {
         start(Dialect.LATER);
         VirtualKey original = open("analytics-batch");
-        vm.setField("", "name", "a");
-        vm.setField("", "name", "an");
-        vm.leaveField("", "name");
+        vm.setField(FieldKey.of("", Field.NAME), "a");
+        vm.setField(FieldKey.of("", Field.NAME), "an");
+        vm.leaveField(FieldKey.of("", Field.NAME));
         vm.addBudget("");
         vm.remove("provider_configs/0");
         assertThat(vm.editedProperty().get().providerConfigs()).isEmpty();
@@ -299,7 +325,7 @@ class VirtualKeyEditorViewModelTest {
     void savingOnAV15ServerKeepsTheTeamAndEveryKeyAndModel() throws Exception {
         start(Dialect.V1_5);
         open("checkout-service");
-        vm.setField("", "description", "only this");
+        vm.setField(FieldKey.of("", Field.DESCRIPTION), "only this");
 
         vm.save();
 
@@ -319,8 +345,8 @@ class VirtualKeyEditorViewModelTest {
         start(Dialect.LATER);
         assertThat(vm.toDraft()).as("no key open").isNull();
         VirtualKey base = open("checkout-service");
-        vm.setField("", "description", "half-done");
-        vm.setField("budgets/0", "max_limit", "12,5k");
+        vm.setField(FieldKey.of("", Field.DESCRIPTION), "half-done");
+        vm.setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "12,5k");
         vm.queuedProperty().set(true);
 
         bifrostdesk.drafts.Draft d = vm.toDraft();
@@ -334,7 +360,7 @@ class VirtualKeyEditorViewModelTest {
         assertThat(vm.queuedProperty().get()).isFalse();
         vm.open(d);
         assertThat(vm.editedProperty().get().description()).isEqualTo("half-done");
-        assertThat(vm.text("budgets/0", "max_limit")).isEqualTo("12,5k");
+        assertThat(vm.text(FieldKey.of("budgets/0", Field.MAX_LIMIT))).isEqualTo("12,5k");
         assertThat(vm.problems()).anyMatch(v -> v.path().equals("budgets/0") && "max_limit".equals(v.field()));
         assertThat(vm.queuedProperty().get()).isTrue();
         assertThat(vm.dirtyProperty().get()).isTrue();

@@ -1,4 +1,4 @@
-package bifrostdesk.virtualkey.tree;
+package bifrostdesk.virtualkey.model;
 
 /**
  * The kinds of node in a virtual key's tree; each has its own form. Budgets and rate limits under a model

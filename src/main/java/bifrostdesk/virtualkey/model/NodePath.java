@@ -1,7 +1,9 @@
-package bifrostdesk.virtualkey.tree;
+package bifrostdesk.virtualkey.model;
 
 /**
- * Parses and builds the stable node paths shared by the tree, the validation rules and the forms:
+ * The address of one node of a virtual key's tree, shared by the tree, the forms, the validation rules, the merge
+ * and the budget review. Its text form ({@link #toString()}, read back by {@link #parse}) is what the UI selects by
+ * and what drafts store:
  * {@code ""}, {@code budgets}, {@code budgets/0}, {@code rate_limit}, {@code provider_configs},
  * {@code provider_configs/2}, {@code provider_configs/2/budgets/1}, {@code provider_configs/2/rate_limit},
  * {@code provider_configs/2/keys}, {@code provider_configs/2/models}, {@code provider_configs/2/model_budgets},
@@ -9,6 +11,10 @@ package bifrostdesk.virtualkey.tree;
  * {@code provider_configs/2/model_budgets/1/rate_limit}, {@code mcp_configs}, {@code mcp_configs/1},
  * {@code mcp_configs/1/tools}, and the v2 read-only nodes {@code all_providers}, {@code virtual_mcps},
  * {@code virtual_mcps/0}, {@code metadata}, {@code agent_grants}.
+ * <p>
+ * Nothing else spells these segments: build a path with the static builders ({@link #provider}, {@link #budget},
+ * {@link #keys}, …), never by concatenating text. The fields of a node are {@link Field}s; one field of one node is
+ * a {@link FieldKey}.
  *
  * @param modelIndex index in the provider config's {@code model_budgets}, -1 outside a model
  * @param itemIndex  index in another list ({@code virtual_mcps/N}), -1 otherwise
@@ -28,6 +34,9 @@ public record NodePath(NodeKind kind, int providerIndex, int mcpIndex, int budge
     public static final String METADATA = "metadata";
     public static final String AGENT_GRANTS = "agent_grants";
 
+    /** The key node itself, {@code ""}. */
+    public static final NodePath ROOT = new NodePath(NodeKind.KEY, -1, -1, -1, -1, -1);
+
     private static NodePath of(NodeKind kind, int provider, int mcp, int budget) {
         return new NodePath(kind, provider, mcp, budget, -1, -1);
     }
@@ -35,7 +44,7 @@ public record NodePath(NodeKind kind, int providerIndex, int mcpIndex, int budge
     public static NodePath parse(String path) {
         String[] p = path.isEmpty() ? new String[0] : path.split("/");
         if (p.length == 0) {
-            return of(NodeKind.KEY, -1, -1, -1);
+            return ROOT;
         }
         switch (p[0]) {
             case BUDGETS:
@@ -110,8 +119,23 @@ public record NodePath(NodeKind kind, int providerIndex, int mcpIndex, int budge
         return PROVIDER_CONFIGS + "/" + i;
     }
 
+    /** The keys node of provider config {@code i}. */
+    public static String keys(int provider) {
+        return provider(provider) + "/" + KEYS;
+    }
+
+    /** The allowed (and blocked) models node of provider config {@code i}. */
+    public static String models(int provider) {
+        return provider(provider) + "/" + MODELS;
+    }
+
     public static String mcp(int i) {
         return MCP_CONFIGS + "/" + i;
+    }
+
+    /** The tools node of MCP config {@code i}. */
+    public static String tools(int mcp) {
+        return mcp(mcp) + "/" + TOOLS;
     }
 
     /** The per-model budgets list of provider config {@code i}. */
@@ -148,5 +172,30 @@ public record NodePath(NodeKind kind, int providerIndex, int mcpIndex, int budge
             return modelBudget(providerIndex, modelIndex);
         }
         return inProviderConfig() ? provider(providerIndex) : "";
+    }
+
+    /** The path as text, e.g. {@code provider_configs/2/budgets/1}; {@link #parse} reads it back to an equal path. */
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case KEY -> "";
+            case BUDGETS -> budgets(ownerPath());
+            case BUDGET -> budget(ownerPath(), budgetIndex);
+            case RATE_LIMIT -> rateLimit(ownerPath());
+            case PROVIDER_CONFIGS -> NodePath.PROVIDER_CONFIGS;
+            case PROVIDER_CONFIG -> provider(providerIndex);
+            case KEYS -> keys(providerIndex);
+            case MODELS -> models(providerIndex);
+            case MODEL_BUDGETS -> modelBudgets(providerIndex);
+            case MODEL_BUDGET -> modelBudget(providerIndex, modelIndex);
+            case MCP_CONFIGS -> NodePath.MCP_CONFIGS;
+            case MCP_CONFIG -> mcp(mcpIndex);
+            case TOOLS -> tools(mcpIndex);
+            case ALL_PROVIDERS -> NodePath.ALL_PROVIDERS;
+            case VIRTUAL_MCPS -> NodePath.VIRTUAL_MCPS;
+            case VIRTUAL_MCP -> virtualMcp(itemIndex);
+            case METADATA -> NodePath.METADATA;
+            case AGENT_GRANTS -> NodePath.AGENT_GRANTS;
+        };
     }
 }

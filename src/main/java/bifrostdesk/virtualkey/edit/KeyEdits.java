@@ -1,9 +1,13 @@
-package bifrostdesk.virtualkey.tree;
+package bifrostdesk.virtualkey.edit;
 
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.KeyRef;
 import bifrostdesk.virtualkey.model.McpConfig;
 import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
@@ -13,8 +17,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Pure edits of a virtual key addressed by node path. Text fields come in as the raw text the user typed;
- * what does not parse becomes {@code null} in the model and a parse problem for the form, so the text survives.
+ * Pure edits of a virtual key addressed by node path and {@link Field}. Text fields come in as the raw text the
+ * user typed; what does not parse becomes {@code null} in the model and a parse problem for the form, so the text
+ * survives. {@link FieldText} is the way back, from the model to a field's text.
  */
 public final class KeyEdits {
     private KeyEdits() {
@@ -24,16 +29,22 @@ public final class KeyEdits {
     public record Result(VirtualKey key, Optional<String> parseProblem) {
     }
 
-    public static Result setField(VirtualKey vk, String path, String field, String raw) {
-        NodePath p = NodePath.parse(path);
+    /**
+     * Sets the text field {@code key} to what the user typed.
+     *
+     * @throws IllegalArgumentException when the node has no such text field, or no longer exists in {@code vk}
+     */
+    public static Result setField(VirtualKey vk, FieldKey key, String raw) {
+        NodePath p = key.node();
+        Field field = key.field();
         String text = raw == null ? "" : raw.trim();
         switch (p.kind()) {
             case KEY -> {
                 return switch (field) {
-                    case "name" -> ok(vk.withName(raw == null ? "" : raw));
-                    case "description" -> ok(vk.withDescription(raw == null ? "" : raw));
-                    case "active" -> ok(vk.withActive(Boolean.parseBoolean(text)));
-                    case "expires_at" -> {
+                    case NAME -> ok(vk.withName(raw == null ? "" : raw));
+                    case DESCRIPTION -> ok(vk.withDescription(raw == null ? "" : raw));
+                    case ACTIVE -> ok(vk.withActive(Boolean.parseBoolean(text)));
+                    case EXPIRES_AT -> {
                         if (text.isEmpty()) {
                             yield ok(vk.withExpiresAt(null));
                         }
@@ -43,21 +54,21 @@ public final class KeyEdits {
                                 : at.get().isBefore(java.time.Instant.now())
                                 ? Optional.of("The expiry must be in the future") : Optional.empty());
                     }
-                    default -> throw unknown(path, field);
+                    default -> throw unknown(key);
                 };
             }
             case BUDGET -> {
-                if (field.equals("max_limit")) {
+                if (field == Field.MAX_LIMIT) {
                     Optional<Double> d = parseMoney(text);
                     Optional<String> problem = text.isEmpty() ? Optional.of("Enter a limit in USD, e.g. 100")
                             : d.isEmpty() ? Optional.of("'" + text + "' is not a number — use digits, e.g. 12.50")
                             : Optional.empty();
                     return new Result(updateBudget(vk, p, b -> b.withMaxLimit(d.orElse(null))), problem);
                 }
-                if (field.equals("reset_duration")) {
+                if (field == Field.RESET_DURATION) {
                     return ok(updateBudget(vk, p, b -> b.withResetDuration(text)));
                 }
-                throw unknown(path, field);
+                throw unknown(key);
             }
             case RATE_LIMIT -> {
                 RateLimit rl = rateLimitOf(vk, p);
@@ -66,7 +77,7 @@ public final class KeyEdits {
                 }
                 Optional<String> problem = Optional.empty();
                 Long num = null;
-                if (field.endsWith("max_limit") && !text.isEmpty()) {
+                if ((field == Field.TOKEN_MAX_LIMIT || field == Field.REQUEST_MAX_LIMIT) && !text.isEmpty()) {
                     Optional<Long> n = parseCount(text);
                     num = n.orElse(null);
                     if (n.isEmpty()) {
@@ -75,11 +86,11 @@ public final class KeyEdits {
                 }
                 String dur = text.isEmpty() ? null : text;
                 RateLimit next = switch (field) {
-                    case "token_max_limit" -> rl.withTokens(num, rl.tokenResetDuration());
-                    case "token_reset_duration" -> rl.withTokens(rl.tokenMaxLimit(), dur);
-                    case "request_max_limit" -> rl.withRequests(num, rl.requestResetDuration());
-                    case "request_reset_duration" -> rl.withRequests(rl.requestMaxLimit(), dur);
-                    default -> throw unknown(path, field);
+                    case TOKEN_MAX_LIMIT -> rl.withTokens(num, rl.tokenResetDuration());
+                    case TOKEN_RESET_DURATION -> rl.withTokens(rl.tokenMaxLimit(), dur);
+                    case REQUEST_MAX_LIMIT -> rl.withRequests(num, rl.requestResetDuration());
+                    case REQUEST_RESET_DURATION -> rl.withRequests(rl.requestMaxLimit(), dur);
+                    default -> throw unknown(key);
                 };
                 // An unparsable maximum must not make the limit look removed: keep the node while the text is bad.
                 boolean remove = next.isEmpty() && problem.isEmpty();
@@ -87,10 +98,10 @@ public final class KeyEdits {
             }
             case PROVIDER_CONFIG -> {
                 int i = p.providerIndex();
-                if (field.equals("provider")) {
+                if (field == Field.PROVIDER) {
                     return ok(updateProvider(vk, i, pc -> pc.withProvider(text)));
                 }
-                if (field.equals("weight")) {
+                if (field == Field.WEIGHT) {
                     if (text.isEmpty()) {
                         return ok(updateProvider(vk, i, pc -> pc.withWeight(null)));
                     }
@@ -99,9 +110,9 @@ public final class KeyEdits {
                             w.isEmpty() ? Optional.of("'" + text + "' is not a number — e.g. 0.5, or empty for none")
                                     : Optional.empty());
                 }
-                throw unknown(path, field);
+                throw unknown(key);
             }
-            default -> throw unknown(path, field);
+            default -> throw unknown(key);
         }
     }
 
@@ -307,7 +318,7 @@ public final class KeyEdits {
         return new Result(vk, Optional.empty());
     }
 
-    private static IllegalArgumentException unknown(String path, String field) {
-        return new IllegalArgumentException("no field " + field + " at " + path);
+    private static IllegalArgumentException unknown(FieldKey key) {
+        return new IllegalArgumentException("no field " + key.field().id() + " at " + key.path());
     }
 }

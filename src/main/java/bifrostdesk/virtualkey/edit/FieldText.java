@@ -1,24 +1,29 @@
-package bifrostdesk.virtualkey.tree;
+package bifrostdesk.virtualkey.edit;
 
 import bifrostdesk.virtualkey.model.Budget;
+import bifrostdesk.virtualkey.model.Field;
+import bifrostdesk.virtualkey.model.FieldKey;
+import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.RateLimit;
 import bifrostdesk.virtualkey.model.VirtualKey;
 
-/** How a model value appears in its text field. */
-final class FieldText {
+/** How a model value appears in its text field: the way back of {@link KeyEdits#setField}. */
+public final class FieldText {
     private FieldText() {
     }
 
-    static String of(VirtualKey vk, String path, String field) {
-        NodePath p = NodePath.parse(path);
+    /** The text of field {@code key} in {@code vk}; {@code ""} for a field without text or a node that is gone. */
+    public static String of(VirtualKey vk, FieldKey key) {
+        NodePath p = key.node();
+        Field field = key.field();
         switch (p.kind()) {
             case KEY:
                 return switch (field) {
-                    case "name" -> nz(vk.name());
-                    case "description" -> nz(vk.description());
-                    case "active" -> String.valueOf(vk.active());
-                    case "expires_at" -> vk.expiresAt() == null ? "" : vk.expiresAt().toString();
+                    case NAME -> nz(vk.name());
+                    case DESCRIPTION -> nz(vk.description());
+                    case ACTIVE -> String.valueOf(vk.active());
+                    case EXPIRES_AT -> vk.expiresAt() == null ? "" : vk.expiresAt().toString();
                     default -> "";
                 };
             case BUDGET: {
@@ -27,7 +32,7 @@ final class FieldText {
                     return "";
                 }
                 Budget b = list.get(p.budgetIndex());
-                return field.equals("max_limit") ? number(b.maxLimit()) : nz(b.resetDuration());
+                return field == Field.MAX_LIMIT ? number(b.maxLimit()) : nz(b.resetDuration());
             }
             case RATE_LIMIT: {
                 RateLimit rl = KeyEdits.rateLimitOf(vk, p);
@@ -35,10 +40,10 @@ final class FieldText {
                     return "";
                 }
                 return switch (field) {
-                    case "token_max_limit" -> rl.tokenMaxLimit() == null ? "" : rl.tokenMaxLimit().toString();
-                    case "token_reset_duration" -> nz(rl.tokenResetDuration());
-                    case "request_max_limit" -> rl.requestMaxLimit() == null ? "" : rl.requestMaxLimit().toString();
-                    case "request_reset_duration" -> nz(rl.requestResetDuration());
+                    case TOKEN_MAX_LIMIT -> rl.tokenMaxLimit() == null ? "" : rl.tokenMaxLimit().toString();
+                    case TOKEN_RESET_DURATION -> nz(rl.tokenResetDuration());
+                    case REQUEST_MAX_LIMIT -> rl.requestMaxLimit() == null ? "" : rl.requestMaxLimit().toString();
+                    case REQUEST_RESET_DURATION -> nz(rl.requestResetDuration());
                     default -> "";
                 };
             }
@@ -47,7 +52,7 @@ final class FieldText {
                     return "";
                 }
                 ProviderConfig pc = vk.providerConfigs().get(p.providerIndex());
-                return field.equals("provider") ? nz(pc.provider()) : number(pc.weight());
+                return field == Field.PROVIDER ? nz(pc.provider()) : number(pc.weight());
             }
             default:
                 return "";
