@@ -213,7 +213,8 @@ public final class MainWindow extends BorderPane {
                     e.consume();
                 }
             });
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), commands::createKey);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                    commands::createKey);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     () -> list.lookup("#keySearch").requestFocus());
         });
@@ -244,8 +245,9 @@ public final class MainWindow extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
                 getScene().getWindow(), session.serverProperty().get(), session.versionProperty().get()
-                        + (session.featuresProperty().get() != null && session.featuresProperty().get().newerThanTested()
-                        ? " (newer than tested)" : ""), session.dialectProperty().get(), links));
+                        + (session.featuresProperty().get() != null
+                        && session.featuresProperty().get().newerThanTested() ? " (newer than tested)" : ""),
+                session.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
                 sync, journal, refresh, theme, about);
         bar.setId("toolbar");
@@ -328,8 +330,9 @@ public final class MainWindow extends BorderPane {
                 ? "Bifrost " + session.versionProperty().get() : session.featuresProperty().get().describe(),
                 session.featuresProperty(), session.versionProperty()));
         version.setTooltip(new Tooltip());
-        version.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> session.featuresProperty().get() == null
-                ? version.getText() : session.featuresProperty().get().notes(), session.featuresProperty(), version.textProperty()));
+        version.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> session.featuresProperty().get()
+                == null ? version.getText() : session.featuresProperty().get().notes(), session.featuresProperty(),
+                version.textProperty()));
         Label dialect = new Label();
         dialect.setId("statusDialect");
         dialect.textProperty().bind(Bindings.concat("dialect ", session.dialectProperty()));

@@ -104,7 +104,8 @@ class SetupLockWindowTest extends WindowTestBase {
             shell.close();
             shell = open();
         });
-        await(() -> shell.viewModel().session().onlineProperty().get() && listedNames(robot).size() == 8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
+        await(() -> shell.viewModel().session().onlineProperty().get()
+                && listedNames(robot).size() == 8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
         assertThat(robot.lookup("#setupTokenDialog").tryQuery()).isEmpty();
         assertThat(shell.viewModel().editor().editedProperty().get().description()).isEqualTo(DRAFTED);
     }

@@ -95,4 +95,15 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("bifrostdesk.app..")
                 .check(classes);
     }
+
+    @Test
+    void theWindowsPartsHaveNoControlsAndStartNoThreads() {
+        // the parts of the main window's model are named for their job, not "…ViewModel": name them here
+        noClasses().that().haveNameMatching("bifrostdesk\\.(app\\.MainViewModel|connection\\.ui\\.ConnectionSession"
+                        + "|drafts\\.ui\\.DraftBook|virtualkey\\.list\\.KeyCommands|virtualkey\\.tree\\.EditorValidator)"
+                        + "(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.concurrent..", "org.controlsfx..")
+                .check(classes);
+    }
 }

@@ -75,7 +75,8 @@ public final class ConnectionSession implements ConnectionState {
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Connecting…");
     private final ReadOnlyStringWrapper offlineReason = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Lookups.Snapshot> lookups = new ReadOnlyObjectWrapper<>(Lookups.Snapshot.empty());
+    private final ReadOnlyObjectWrapper<Lookups.Snapshot> lookups =
+            new ReadOnlyObjectWrapper<>(Lookups.Snapshot.empty());
     private Dialect dialect = Dialect.LATER;
     private Instant offlineSince;
     private boolean lockedNoticeShown;

@@ -220,7 +220,10 @@ public final class SyncViewModel {
         }
     }
 
-    /** Reads the journal in the background and hands it to {@code show} (the journal window); nothing without a workspace. */
+    /**
+     * Reads the journal in the background and hands it to {@code show} (the journal window); nothing without a
+     * workspace.
+     */
     public void readJournal(Consumer<JournalViewModel> show) {
         if (!drafts.hasWorkspace()) {
             return;

@@ -91,7 +91,10 @@ public final class KeyCommands {
         });
     }
 
-    /** Opens a key in the editor at a node (e.g. from the budgets view): "" for the key, "provider_configs/2/budgets/0"… */
+    /**
+     * Opens a key in the editor at a node (e.g. from the budgets view): "" for the key,
+     * "provider_configs/2/budgets/0"…
+     */
     public void openAt(String vkId, String path) {
         if (isOpen(vkId)) {
             editor.selectedPathProperty().set(path);

@@ -33,7 +33,8 @@ class DraftBookTest {
 
     private void start(Dialect dialect) {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(dialect));
-        vm = new MainViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), new DirectTaskRunner(), dialogs);
+        vm = new MainViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), new DirectTaskRunner(),
+                dialogs);
         vm.start();
     }
 

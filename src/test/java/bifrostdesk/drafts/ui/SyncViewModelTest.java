@@ -51,7 +51,8 @@ class SyncViewModelTest {
     /** Opens a key online, loses the server, saves (queued), and returns the port to restart the server on. */
     private int queueAnOfflineEdit(String key, String description) throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(Dialect.LATER));
-        vm = new MainViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), new DirectTaskRunner(), dialogs);
+        vm = new MainViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), new DirectTaskRunner(),
+                dialogs);
         vm.start();
         Workspace ws = new Workspace(dir, sandbox.baseUrl(), false);
         vm.attachWorkspace(ws, new Autosaver(ws, e -> { }, d -> { }));
