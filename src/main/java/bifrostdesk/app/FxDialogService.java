@@ -6,6 +6,8 @@ import bifrostdesk.connection.ui.SetupTokenDialog;
 import bifrostdesk.connection.ui.SignInDialog;
 import bifrostdesk.drafts.ui.MergeDialog;
 import bifrostdesk.virtualkey.api.SavePlan;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
@@ -22,6 +24,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Real dialogs, owned by the main window. */
@@ -185,21 +188,6 @@ final class FxDialogService implements DialogService {
     }
 
     @Override
-    public Optional<java.nio.file.Path> askSaveFile(String title, String initialName) {
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.setTitle(title);
-        fc.setInitialFileName(initialName);
-        return Optional.ofNullable(fc.showSaveDialog(owner)).map(java.io.File::toPath);
-    }
-
-    @Override
-    public Optional<java.nio.file.Path> askOpenFile(String title) {
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.setTitle(title);
-        return Optional.ofNullable(fc.showOpenDialog(owner)).map(java.io.File::toPath);
-    }
-
-    @Override
     public Optional<String> askText(String title, String message, String prompt) {
         TextInputDialog d = new TextInputDialog();
         d.initOwner(owner);
@@ -209,6 +197,27 @@ final class FxDialogService implements DialogService {
         d.getEditor().setId("askTextField");
         d.getDialogPane().setId("askTextDialog");
         return d.showAndWait();
+    }
+
+    @Override
+    public Optional<Path> askSaveFile(String title, String suggestedName, FileType type) {
+        FileChooser fc = chooser(title, type);
+        fc.setInitialFileName(suggestedName);
+        return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> askOpenFile(String title, FileType type) {
+        return Optional.ofNullable(chooser(title, type).showOpenDialog(owner)).map(File::toPath);
+    }
+
+    private static FileChooser chooser(String title, FileType type) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (type != null) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(type.description(), type.patterns()));
+        }
+        return fc;
     }
 
     @Override

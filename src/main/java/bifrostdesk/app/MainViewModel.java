@@ -43,7 +43,7 @@ public final class MainViewModel {
     public MainViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs) {
         this.client = client;
         this.session = new ConnectionSession(client, runner, dialogs);
-        this.list = new VirtualKeyListViewModel(client, runner);
+        this.list = new VirtualKeyListViewModel(client, runner, dialogs);
         EditorValidator validator = new EditorValidator(list::loadedNames, () -> session.lookupsProperty().get(),
                 () -> editor().baseProperty().get(), session::dialect);
         this.editor = new VirtualKeyEditorViewModel(new WindowBackend(client), runner, dialogs, validator);

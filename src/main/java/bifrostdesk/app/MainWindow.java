@@ -86,16 +86,7 @@ public final class MainWindow extends BorderPane {
 
                     @Override
                     public void exportCsv(java.util.List<VirtualKey> keys) {
-                        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-                        fc.setInitialFileName("virtual-keys.csv");
-                        var file = fc.showSaveDialog(getScene().getWindow());
-                        if (file != null) {
-                            String csv = bifrostdesk.virtualkey.list.KeyListCsv.toCsv(keys, session.ownerNamesById());
-                            runner.run("Exporting keys", p -> {
-                                java.nio.file.Files.writeString(file.toPath(), csv);
-                                return keys.size();
-                            }, n -> notice("Exported " + n + " keys to " + file), e -> notice(e.getMessage()));
-                        }
+                        vm.list().exportCsv(keys, session.ownerNamesById());
                     }
                 });
 
@@ -167,8 +158,8 @@ public final class MainWindow extends BorderPane {
         // start in the editor
         budgetsTab.selectedProperty().addListener((o, was, is) -> {
             if (is && budgetsTab.getContent() == null) {
-                budgetsTab.setContent(new bifrostdesk.budgets.BudgetsView(
-                        new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, (vkId, path) -> {
+                budgetsTab.setContent(new bifrostdesk.budgets.ui.BudgetsView(
+                        new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, dialogs, (vkId, path) -> {
                             tabs.getSelectionModel().select(keysTab);
                             commands.openAt(vkId, path);
                         })));

@@ -1,5 +1,6 @@
 package bifrostdesk.budgets;
 
+import bifrostdesk.virtualkey.model.Money;
 import java.util.Locale;
 
 /** What a {@link BudgetRow} limits, and who owns it. */
@@ -54,7 +55,7 @@ public enum BudgetKind {
 
     public String format(double amount) {
         return switch (unit) {
-            case USD -> String.format(Locale.ROOT, "$%,.2f", amount);
+            case USD -> Money.format(amount);
             case TOKENS -> String.format(Locale.ROOT, "%,d tokens", Math.round(amount));
             case REQUESTS -> String.format(Locale.ROOT, "%,d requests", Math.round(amount));
         };

@@ -1,5 +1,6 @@
 package bifrostdesk.budgets;
 
+import bifrostdesk.virtualkey.model.UsageLevel;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -55,7 +56,7 @@ public record BudgetRow(String customerId, String customerName, String teamId, S
     }
 
     public boolean nearLimit() {
-        return fraction() >= 0.8;
+        return UsageLevel.of(fraction()).atLeast(UsageLevel.NEAR);
     }
 
     /** The owner the limit belongs to, as a short label ("checkout-service / openai", "team Platform"). */

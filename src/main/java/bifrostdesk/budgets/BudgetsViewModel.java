@@ -1,6 +1,7 @@
 package bifrostdesk.budgets;
 
 import bifrostdesk.common.concurrent.TaskRunner;
+import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.CancelToken;
 import bifrostdesk.virtualkey.api.OwnedBudget;
@@ -8,6 +9,7 @@ import bifrostdesk.virtualkey.api.ProgressListener;
 import bifrostdesk.virtualkey.api.VkQuery;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.VirtualKey;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -45,17 +48,21 @@ import javafx.collections.transformation.SortedList;
  * The budget review: every budget and rate limit on the server as {@link BudgetRow}s, filters, refresh (now and
  * every N minutes, driven by the view's timeline), and for the selected row the blockers of its key, the key's
  * per-provider breakdown and the pace projection. Loading pages through all keys off the FX thread and can be
- * cancelled; a failed load keeps the last rows and says how old they are.
+ * cancelled; a failed load keeps the last rows and says how old they are. Exports the rows shown as CSV and a chart
+ * as PNG, asking where through the {@link DialogService} and writing in the {@link TaskRunner}.
  */
 public final class BudgetsViewModel {
     /** Keys in the top-consumers chart. */
     public static final int TOP = 10;
 
+    static final DialogService.FileType CSV = new DialogService.FileType("CSV", "*.csv");
+    static final DialogService.FileType PNG = new DialogService.FileType("PNG image", "*.png");
+
     private final BifrostClient client;
     private final TaskRunner runner;
+    private final DialogService dialogs;
     private final BiConsumer<String, String> openInEditor;
     private Clock clock = Clock.systemUTC();
-    private volatile java.util.function.Consumer<Runnable> uiThread = Runnable::run;
 
     private final ObservableList<BudgetRow> rows = FXCollections.observableArrayList();
     private final FilteredList<BudgetRow> filtered = new FilteredList<>(rows);
@@ -95,9 +102,11 @@ public final class BudgetsViewModel {
     private CancelToken token;
     private TaskRunner.Handle handle;
 
-    public BudgetsViewModel(BifrostClient client, TaskRunner runner, BiConsumer<String, String> openInEditor) {
+    public BudgetsViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs,
+                            BiConsumer<String, String> openInEditor) {
         this.client = Objects.requireNonNull(client);
         this.runner = Objects.requireNonNull(runner);
+        this.dialogs = Objects.requireNonNull(dialogs);
         this.openInEditor = openInEditor == null ? (a, b) -> { } : openInEditor;
         filtered.predicateProperty().bind(Bindings.createObjectBinding(this::currentFilter, nearLimitOnly,
                 exhaustedOnly, inactiveOnly, team, customer, provider, search));
@@ -109,18 +118,21 @@ public final class BudgetsViewModel {
         clock = Objects.requireNonNull(c);
     }
 
-    /**
-     * How progress reported from the worker reaches the properties; the view passes {@code Platform::runLater}.
-     * Default: inline (tests with a direct runner).
-     */
-    public void setUiExecutor(java.util.function.Consumer<Runnable> executor) {
-        uiThread = Objects.requireNonNull(executor);
-    }
-
     public RowFilter currentFilter() {
         return new RowFilter(nearLimitOnly.get(), exhaustedOnly.get(), inactiveOnly.get(),
                 team.get() == null ? null : team.get().id(), customer.get() == null ? null : customer.get().id(),
                 provider.get(), search.get());
+    }
+
+    /** Shows every row again: no search, no check box ticked, any team, customer and provider. */
+    public void clearFilters() {
+        search.set("");
+        nearLimitOnly.set(false);
+        exhaustedOnly.set(false);
+        inactiveOnly.set(false);
+        team.set(null);
+        customer.set(null);
+        provider.set(null);
     }
 
     // ---- loading -------------------------------------------------------------------------------------------
@@ -141,21 +153,23 @@ public final class BudgetsViewModel {
         progress.set(-1);
         status.set("Loading virtual keys…");
         BifrostClient c = client.using(t);
-        handle = runner.run("Load budgets", p -> load(c, t, p), this::loaded, this::failed);
+        handle = runner.run("Load budgets", p -> load(c, t, p), this::progressed, this::loaded, this::failed);
+    }
+
+    private void progressed(TaskRunner.Update u) {
+        if (loading.get()) {
+            progress.set(u.fraction());
+            if (u.message() != null) {
+                status.set(u.message());
+            }
+        }
     }
 
     private Loaded load(BifrostClient c, CancelToken t, TaskRunner.Progress p) throws Exception {
         List<VirtualKey> keys = c.listAllVirtualKeys(VkQuery.firstPage(), new ProgressListener() {
             @Override
             public void progress(int done, int total) {
-                String msg = "Loaded " + done + " of " + total + " keys";
-                p.update(done, total, msg);
-                uiThread.accept(() -> {
-                    if (loading.get()) {
-                        progress.set(total <= 0 ? -1 : (double) done / total);
-                        status.set(msg);
-                    }
-                });
+                p.update(done, total, "Loaded " + done + " of " + total + " keys");
             }
 
             @Override
@@ -354,6 +368,38 @@ public final class BudgetsViewModel {
 
     public List<BudgetRow> visibleRows() {
         return Collections.unmodifiableList(new ArrayList<>(sorted));
+    }
+
+    // ---- export --------------------------------------------------------------------------------------------
+
+    /** Asks where, then writes the rows shown (filtered and sorted as on screen) as CSV in the runner. */
+    public void exportCsv() {
+        dialogs.askSaveFile("Export budgets as CSV", "budgets.csv", CSV).ifPresent(file -> {
+            List<BudgetRow> shown = visibleRows();
+            runner.run("Export budgets as CSV", p -> {
+                CsvExport.write(shown, file);
+                return file;
+            }, f -> { }, e -> exportFailed(file, e));
+        });
+    }
+
+    /**
+     * Asks where, then writes the chart shown as PNG: {@code snapshot} reads the chart's pixels (the view calls
+     * it on the FX thread, where a snapshot must be taken); encoding and writing run in the runner.
+     */
+    public void exportChartPng(Supplier<PngExport.Pixels> snapshot) {
+        dialogs.askSaveFile("Export chart as PNG", "budget-chart.png", PNG).ifPresent(file -> {
+            PngExport.Pixels pixels = snapshot.get();
+            runner.run("Export chart as PNG", p -> {
+                PngExport.write(pixels, file);
+                return file;
+            }, f -> { }, e -> exportFailed(file, e));
+        });
+    }
+
+    private void exportFailed(Path file, Throwable e) {
+        dialogs.showError("Export failed", "Could not write " + file + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
 
     // ---- properties ----------------------------------------------------------------------------------------

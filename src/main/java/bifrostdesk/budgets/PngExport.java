@@ -27,6 +27,14 @@ public final class PngExport {
         return img;
     }
 
+    /** A picture as {@code width × height} ARGB pixels, row by row (what a JavaFX snapshot's reader gives). */
+    public record Pixels(int width, int height, int[] argb) {
+    }
+
+    public static void write(Pixels pixels, Path file) throws IOException {
+        write(pixels.width(), pixels.height(), pixels.argb(), file);
+    }
+
     public static void write(int width, int height, int[] argb, Path file) throws IOException {
         if (!ImageIO.write(toImage(width, height, argb), "png", file.toFile())) {
             throw new IOException("No PNG writer available");

@@ -8,6 +8,7 @@ import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.Seed;
 import bifrostdesk.sandbox.SyntheticData;
+import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.OwnedBudget;
 import bifrostdesk.virtualkey.model.ProviderConfig;
@@ -36,7 +37,7 @@ class BudgetsViewModelTest {
     static void load() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withSeed(Seed.LARGE));
         client = new BifrostClient(ServerEndpoint.of(sandbox.baseUrl()));
-        vm = new BudgetsViewModel(client, new DirectTaskRunner(), (id, path) -> opened.add(new String[] {id, path}));
+        vm = new BudgetsViewModel(client, new DirectTaskRunner(), new ScriptedDialogs(), (id, path) -> opened.add(new String[] {id, path}));
         vm.refresh();
         keys = client.listAllVirtualKeys(bifrostdesk.virtualkey.api.VkQuery.firstPage(),
                 bifrostdesk.virtualkey.api.ProgressListener.NONE);

@@ -2,6 +2,7 @@ package bifrostdesk.testing;
 
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.virtualkey.api.SavePlan;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -76,6 +77,23 @@ public final class ScriptedDialogs implements DialogService {
         return deletedChoice;
     }
 
+    /** Answers to file choosers (save and open), in order; none left = cancel. */
+    public final Deque<Path> files = new ArrayDeque<>();
+    /** Each file chooser shown: its title and suggested name ("" for an open chooser). */
+    public final List<String> fileChoosers = new ArrayList<>();
+
+    @Override
+    public Optional<Path> askSaveFile(String title, String suggestedName, FileType type) {
+        fileChoosers.add(title + " | " + suggestedName);
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
+    public Optional<Path> askOpenFile(String title, FileType type) {
+        fileChoosers.add(title + " | ");
+        return Optional.ofNullable(files.poll());
+    }
+
     @Override
     public void showSecretOnce(String title, String message, String secret) {
         secretsShown.add(secret);
@@ -104,23 +122,5 @@ public final class ScriptedDialogs implements DialogService {
             throw errorDetailsFail;
         }
         errorDetails.add(new String[] {title, message, details});
-    }
-
-    /** Answers to "save as" questions, in order; none left = cancel. The titles asked are recorded. */
-    public final Deque<java.nio.file.Path> saveFiles = new ArrayDeque<>();
-    /** Answers to "open" questions, in order; none left = cancel. */
-    public final Deque<java.nio.file.Path> openFiles = new ArrayDeque<>();
-    public final List<String> filesAskedFor = new ArrayList<>();
-
-    @Override
-    public Optional<java.nio.file.Path> askSaveFile(String title, String initialName) {
-        filesAskedFor.add(title + " (" + initialName + ")");
-        return Optional.ofNullable(saveFiles.poll());
-    }
-
-    @Override
-    public Optional<java.nio.file.Path> askOpenFile(String title) {
-        filesAskedFor.add(title);
-        return Optional.ofNullable(openFiles.poll());
     }
 }

@@ -19,7 +19,8 @@ public final class TaskMarkingRunner implements TaskRunner {
     }
 
     @Override
-    public <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> Handle run(String title, Work<T> work, Consumer<Update> onProgress, Consumer<T> onSuccess,
+                          Consumer<Throwable> onFailure) {
         return direct.run(title, p -> {
             boolean outer = IN_WORK.get();
             IN_WORK.set(true);
@@ -28,6 +29,6 @@ public final class TaskMarkingRunner implements TaskRunner {
             } finally {
                 IN_WORK.set(outer);
             }
-        }, onSuccess, onFailure);
+        }, onProgress, onSuccess, onFailure);
     }
 }

@@ -3,6 +3,7 @@ package bifrostdesk.common.concurrent;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -12,7 +13,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 
 /**
- * Runs work on a small pool of daemon threads as JavaFX {@link Task}s; callbacks run on the FX thread.
+ * Runs work on a small pool of daemon threads as JavaFX {@link Task}s; callbacks, progress included, run on the
+ * FX thread (progress posted with {@code Platform.runLater}, so it lands before the task's success or failure).
  * Exposes the number of running tasks and the latest one, so the status bar can show progress and cancel.
  */
 public final class FxTaskRunner implements TaskRunner {
@@ -30,12 +32,16 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
-    public <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public <T> Handle run(String title, Work<T> work, Consumer<Update> onProgress, Consumer<T> onSuccess,
+                          Consumer<Throwable> onFailure) {
         if (pool.isShutdown()) {
             // the window this runner served is closed (e.g. after a profile switch): nothing is started
             return CLOSED;
         }
         Task<T> task = new Task<>() {
+            /** The latest report not yet handed to {@code onProgress}; one runLater carries a burst of them. */
+            private final AtomicReference<Update> pending = new AtomicReference<>();
+
             @Override
             protected T call() throws Exception {
                 updateTitle(title);
@@ -45,6 +51,9 @@ public final class FxTaskRunner implements TaskRunner {
                         updateProgress(done, total);
                         if (message != null) {
                             updateMessage(message);
+                        }
+                        if (pending.getAndSet(new Update(done, total, message)) == null) {
+                            Platform.runLater(() -> deliver(onProgress));
                         }
                     }
 
@@ -57,6 +66,13 @@ public final class FxTaskRunner implements TaskRunner {
 
             private boolean isCancelledTask() {
                 return isCancelled();
+            }
+
+            private void deliver(Consumer<Update> to) {
+                Update u = pending.getAndSet(null);
+                if (u != null && !isCancelled()) {
+                    to.accept(u);
+                }
             }
         };
         task.setOnSucceeded(e -> {

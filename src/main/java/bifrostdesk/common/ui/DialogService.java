@@ -2,6 +2,7 @@ package bifrostdesk.common.ui;
 
 import bifrostdesk.virtualkey.api.SavePlan;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,14 +28,28 @@ public interface DialogService {
      */
     void showErrorDetails(String title, String message, String details);
 
-    /** Asks where to save a file, suggesting {@code initialName}; empty when cancelled. Nothing is written here. */
-    Optional<Path> askSaveFile(String title, String initialName);
-
-    /** Asks for a file to read (e.g. a CA certificate); empty when cancelled. */
-    Optional<Path> askOpenFile(String title);
-
     /** Asks the user to type a confirmation text; empty when cancelled. */
     Optional<String> askText(String title, String message, String prompt);
+
+    /**
+     * Asks where to save a file, starting from {@code suggestedName}; empty when the user cancelled. The caller
+     * writes the file itself, through its {@code TaskRunner}.
+     */
+    Optional<Path> askSaveFile(String title, String suggestedName, FileType type);
+
+    /** Asks for an existing file to read; empty when the user cancelled. */
+    Optional<Path> askOpenFile(String title, FileType type);
+
+    /** A kind of file a chooser offers: {@code new FileType("CSV", "*.csv")}. */
+    record FileType(String description, List<String> patterns) {
+        public FileType(String description, String... patterns) {
+            this(description, List.of(patterns));
+        }
+
+        public FileType {
+            patterns = List.copyOf(patterns);
+        }
+    }
 
     /** Shows a secret once with a copy button (e.g. the value of a newly created key). */
     void showSecretOnce(String title, String message, String secret);

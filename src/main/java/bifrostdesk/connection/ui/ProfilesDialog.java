@@ -92,7 +92,7 @@ public final class ProfilesDialog {
         Button browse = new Button("…");
         browse.setId("profileCaBrowse");
         browse.setAccessibleText("Choose a CA certificate file");
-        browse.setOnAction(e -> dialogs.askOpenFile("The gateway's CA certificate")
+        browse.setOnAction(e -> dialogs.askOpenFile("The gateway's CA certificate", null)
                 .ifPresent(f -> ca.setText(f.toAbsolutePath().toString())));
         colour.valueProperty().addListener((o, a, b) -> {
             if (b == Profile.Colour.RED && !confirm.isSelected()) {

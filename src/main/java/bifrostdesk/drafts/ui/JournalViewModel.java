@@ -47,7 +47,7 @@ public final class JournalViewModel {
 
     /** Asks where to, then copies the journal file there. */
     public void export() {
-        dialogs.askSaveFile("Export the journal", "bifrost-desk-journal.jsonl").ifPresent(target -> {
+        dialogs.askSaveFile("Export the journal", "bifrost-desk-journal.jsonl", null).ifPresent(target -> {
             exportProblem.set("");
             runner.run("Exporting the journal",
                     p -> Files.copy(journal.file(), target, StandardCopyOption.REPLACE_EXISTING),

@@ -2,10 +2,12 @@ package bifrostdesk.virtualkey.forms;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.virtualkey.edit.KeyEdits;
+import bifrostdesk.common.ui.UsageBar;
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.Durations;
 import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.ModelBudget;
+import bifrostdesk.virtualkey.model.Money;
 import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.TreeBuilder;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 
 /**
@@ -25,7 +26,7 @@ final class BudgetForm extends FormPane {
     static final String DURATION_HELP = "A number and a unit: m = minutes, h = hours, d = days, w = weeks, "
             + "M = months (30 days), Q = quarters (90 days), Y = years. Case matters: 1m is one minute, 1M one month.";
     private final Label usage = new Label();
-    private final ProgressBar bar = new ProgressBar();
+    private final UsageBar bar = new UsageBar(220);
     private final Label resets;
     private final Label override;
 
@@ -38,11 +39,10 @@ final class BudgetForm extends FormPane {
         override = info("budgetOverride", "Override", "Granted on the server (PUT …/override); a save of the key "
                 + "keeps it. The effective limit is the base plus a live override.");
         usage.setId("budgetUsage");
-        bar.setPrefWidth(220);
         // the text says usage, effective limit and override: let it wrap rather than squeeze the bar
-        bar.setMinWidth(160);
+        bar.setBarMinWidth(160);
+        bar.setPercentShown(false);
         usage.setWrapText(true);
-        bar.getStyleClass().add("usage-bar");
         addRow("Used", new HBox(8, bar, usage), null, null);
         Button dup = new Button("Duplicate", Icons.of(Icons.DUPLICATE));
         dup.setId("duplicateBudget");
@@ -74,20 +74,17 @@ final class BudgetForm extends FormPane {
         }
         Budget b = list.get(p.budgetIndex());
         double f = b.usedFraction();
-        bar.setProgress(Math.min(1, f));
-        bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("ok"), f < 0.8);
-        bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("near"), f >= 0.8 && f < 1);
-        bar.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), f >= 1);
+        bar.setFraction(f);
         Double effective = b.effectiveLimit();
-        usage.setText(TreeBuilder.money(b.currentUsage()) + (effective == null ? ""
-                : String.format(Locale.ROOT, " of %s (%.0f %%)", TreeBuilder.money(effective), f * 100)
+        usage.setText(Money.format(b.currentUsage()) + (effective == null ? ""
+                : String.format(Locale.ROOT, " of %s (%.0f %%)", Money.format(effective), f * 100)
                 + (b.hasActiveOverride() ? " with the override" : ""))
                 + (b.lastReset() == null ? "" : " since " + b.lastReset()));
         String r = V2Text.resets(b, vk.calendarAligned());
         resets.setText(Character.toUpperCase(r.charAt(0)) + r.substring(1));
         String o = V2Text.override(b);
         override.setText(o.isEmpty() ? "None" : o.substring(0, 1).toUpperCase(Locale.ROOT) + o.substring(1)
-                + (b.hasActiveOverride() && effective != null ? ". Effective limit " + TreeBuilder.money(effective)
+                + (b.hasActiveOverride() && effective != null ? ". Effective limit " + Money.format(effective)
                 + "." : "."));
     }
 }

@@ -2,17 +2,16 @@ package bifrostdesk.virtualkey.list;
 
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.common.ui.UsageBar;
 import bifrostdesk.virtualkey.api.VkQuery;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.BudgetFilter;
 import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.StatusFilter;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -191,21 +189,17 @@ public final class VirtualKeyListView extends VBox {
     }
 
     private static final class KeyCell extends ListCell<VirtualKey> {
-        private static final PseudoClass INACTIVE = PseudoClass.getPseudoClass("inactive");
         private final Label name = new Label();
         private final Label sub = new Label();
-        private final ProgressBar bar = new ProgressBar();
-        private final Label pct = new Label();
+        private final UsageBar usage = new UsageBar(60);
         private final HBox box;
         private final Actions actions;
 
         KeyCell(Actions actions) {
             this.actions = actions;
             sub.getStyleClass().add(Styles.MUTED);
-            bar.setPrefWidth(60);
-            // a control inside the cell eats the mouse press: clicking the usage bar would not open the key
-            bar.setMouseTransparent(true);
-            bar.getStyleClass().add(Styles.USAGE_BAR);
+            usage.setCompactPercent(true);
+            usage.setBarMinWidth(USE_PREF_SIZE);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             VBox text = new VBox(1, name, sub);
@@ -213,9 +207,7 @@ public final class VirtualKeyListView extends VBox {
             name.setMinWidth(0);
             sub.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
-            pct.setMinWidth(USE_PREF_SIZE);
-            bar.setMinWidth(USE_PREF_SIZE);
-            box = new HBox(6, text, spacer, bar, pct);
+            box = new HBox(6, text, spacer, usage);
             box.setAlignment(Pos.CENTER_LEFT);
         }
 
@@ -235,14 +227,9 @@ public final class VirtualKeyListView extends VBox {
             double f = vk.maxBudgetFraction();
             boolean hasBudget = !vk.budgets().isEmpty() || vk.providerConfigs().stream()
                     .anyMatch(p -> !p.budgets().isEmpty() || !p.modelBudgets().isEmpty());
-            bar.setVisible(hasBudget);
-            pct.setVisible(hasBudget);
-            bar.setProgress(Math.min(1, f));
-            bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("ok"), f < 0.8);
-            bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("near"), f >= 0.8 && f < 1);
-            bar.pseudoClassStateChanged(PseudoClass.getPseudoClass("over"), f >= 1);
-            pct.setText(String.format(Locale.ROOT, "%.0f%%", f * 100));
-            pseudoClassStateChanged(INACTIVE, !vk.active());
+            usage.setVisible(hasBudget);
+            usage.setFraction(f);
+            pseudoClassStateChanged(Styles.INACTIVE, !vk.active());
             setGraphic(box);
             setAccessibleText(vk.name() + (vk.active() ? "" : ", inactive"));
             MenuItem toggle = new MenuItem(vk.active() ? "Deactivate" : "Activate", Icons.of(Icons.POWER));

@@ -1,13 +1,18 @@
 package bifrostdesk.virtualkey.list;
 
 import bifrostdesk.common.concurrent.TaskRunner;
+import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.api.CancelToken;
 import bifrostdesk.virtualkey.api.ProgressListener;
 import bifrostdesk.virtualkey.api.VkPage;
 import bifrostdesk.virtualkey.api.VkQuery;
+import bifrostdesk.virtualkey.model.UsageLevel;
 import bifrostdesk.virtualkey.model.VirtualKey;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -25,15 +30,18 @@ import javafx.collections.ObservableList;
 /**
  * The list of virtual keys: server-side search, team/customer filter and sort, paged 100 at a time as the user
  * scrolls; status and budget-state filters, which the server cannot do, page through everything in the
- * background with progress and cancel.
+ * background with progress and cancel. Exports the listed keys as CSV.
  */
 public final class VirtualKeyListViewModel {
     public enum StatusFilter { ALL, ACTIVE, INACTIVE }
 
     public enum BudgetFilter { ALL, NEAR_LIMIT, EXHAUSTED }
 
+    private static final DialogService.FileType CSV = new DialogService.FileType("CSV", "*.csv");
+
     private final BifrostClient client;
     private final TaskRunner runner;
+    private final DialogService dialogs;
     private final ObservableList<VirtualKey> items = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> status = new SimpleObjectProperty<>(StatusFilter.ALL);
@@ -51,9 +59,10 @@ public final class VirtualKeyListViewModel {
     private int nextOffset;
     private java.util.function.Consumer<List<VirtualKey>> onLoaded = l -> { };
 
-    public VirtualKeyListViewModel(BifrostClient client, TaskRunner runner) {
+    public VirtualKeyListViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs) {
         this.client = client;
         this.runner = runner;
+        this.dialogs = dialogs;
     }
 
     private VkQuery query() {
@@ -71,8 +80,8 @@ public final class VirtualKeyListViewModel {
             case INACTIVE -> !vk.active();
             default -> true;
         } && switch (budget.get()) {
-            case NEAR_LIMIT -> vk.maxBudgetFraction() >= 0.8;
-            case EXHAUSTED -> vk.maxBudgetFraction() >= 1.0;
+            case NEAR_LIMIT -> UsageLevel.of(vk.maxBudgetFraction()).atLeast(UsageLevel.NEAR);
+            case EXHAUSTED -> UsageLevel.of(vk.maxBudgetFraction()).atLeast(UsageLevel.OVER);
             default -> true;
         };
     }
@@ -146,6 +155,20 @@ public final class VirtualKeyListViewModel {
             running.cancel();
         }
         loading.set(false);
+    }
+
+    /**
+     * Asks where, then writes {@code keys} as CSV (never with key values) in the runner, with team and customer
+     * names from {@code ownerNames}; the outcome is a notice.
+     */
+    public void exportCsv(List<VirtualKey> keys, Map<String, String> ownerNames) {
+        List<VirtualKey> rows = List.copyOf(keys);
+        Map<String, String> names = new HashMap<>(ownerNames);
+        dialogs.askSaveFile("Export keys as CSV", "virtual-keys.csv", CSV).ifPresent(file ->
+                runner.run("Exporting keys", p -> {
+                    Files.writeString(file, KeyListCsv.toCsv(rows, names));
+                    return rows.size();
+                }, n -> dialogs.notify("Exported " + n + " keys to " + file), e -> dialogs.notify(e.getMessage())));
     }
 
     /** Offline: shows the last pulled copy of the keys, filtered locally. */

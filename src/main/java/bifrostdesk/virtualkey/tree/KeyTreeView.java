@@ -3,17 +3,15 @@ package bifrostdesk.virtualkey.tree;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
 import bifrostdesk.virtualkey.model.NodeKind;
+import bifrostdesk.common.ui.UsageBar;
 import bifrostdesk.virtualkey.model.Severity;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.value.ChangeListener;
-import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -28,10 +26,6 @@ import javafx.scene.layout.Region;
  * change, keeping expansion and selection by path.
  */
 public final class KeyTreeView extends TreeView<TreeNode> {
-    private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
-    private static final PseudoClass NEAR = PseudoClass.getPseudoClass("near");
-    private static final PseudoClass OVER = PseudoClass.getPseudoClass("over");
-
     private final VirtualKeyEditorViewModel vm;
     private final Map<String, Boolean> expanded = new HashMap<>();
     private final Map<String, TreeItem<TreeNode>> byPath = new HashMap<>();
@@ -195,8 +189,7 @@ public final class KeyTreeView extends TreeView<TreeNode> {
         private final Label marker = new Label("●");
         private final Label badge = new Label();
         private final Label lock = new Label(null, Icons.of(Icons.READ_ONLY));
-        private final ProgressBar bar = new ProgressBar();
-        private final Label percent = new Label();
+        private final UsageBar usage = new UsageBar(70);
         private final HBox box = new HBox(6);
         private final NodeActions actions;
 
@@ -205,16 +198,12 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             detail.getStyleClass().add(Styles.MUTED);
             marker.getStyleClass().add(Styles.DIRTY_MARKER);
             marker.setAccessibleText("unsaved change");
-            bar.getStyleClass().add(Styles.USAGE_BAR);
-            bar.setPrefWidth(70);
-            // a control inside the cell eats the mouse press: clicking the usage bar would not select the node
-            bar.setMouseTransparent(true);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             lock.setAccessibleText("read-only");
             lock.getStyleClass().add(Styles.MUTED);
-            box.getChildren().addAll(label, marker, badge, lock, bar, percent, detail);
+            box.getChildren().addAll(label, marker, badge, lock, usage, detail);
         }
 
         @Override
@@ -230,17 +219,10 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             label.setText(node.label());
             detail.setText(node.detail());
             boolean budget = node.kind() == NodeKind.BUDGET;
-            bar.setVisible(budget);
-            bar.setManaged(budget);
-            percent.setVisible(budget);
-            percent.setManaged(budget);
+            usage.setVisible(budget);
+            usage.setManaged(budget);
             if (budget) {
-                double f = node.usageFraction();
-                bar.setProgress(Math.min(1, f));
-                percent.setText(String.format(Locale.ROOT, "%.0f %%", f * 100));
-                bar.pseudoClassStateChanged(OK, f < 0.8);
-                bar.pseudoClassStateChanged(NEAR, f >= 0.8 && f < 1);
-                bar.pseudoClassStateChanged(OVER, f >= 1);
+                usage.setFraction(node.usageFraction());
             }
             // the key node stays unlocked: its name and description can always be edited
             boolean readOnly = !node.path().isEmpty() && vm.readOnlyReason(node.path()).isPresent();

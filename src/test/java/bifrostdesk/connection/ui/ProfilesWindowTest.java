@@ -145,7 +145,7 @@ class ProfilesWindowTest {
         secrets.calls.clear();
         profiles.calls.clear();
         Path ca = dir.resolve("ca.pem");
-        dialogs.openFiles.add(ca);
+        dialogs.files.add(ca);
         openDialog(robot, profiles, secrets);
         await(() -> robot.lookup("#profileList").queryListView().getItems().size() == 2);
 
@@ -159,7 +159,7 @@ class ProfilesWindowTest {
         robot.clickOn("#profileCaBrowse");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#profileCa").queryTextInputControl().getText()).isEqualTo(ca.toString());
-        assertThat(dialogs.filesAskedFor).containsExactly("The gateway's CA certificate");
+        assertThat(dialogs.fileChoosers).containsExactly("The gateway's CA certificate | ");
 
         // removing takes the profile, its password and its token
         robot.interact(() -> robot.lookup("#profileList").queryListView().getSelectionModel().select(0));

@@ -221,13 +221,13 @@ class SyncViewModelTest {
         assertThat(shown[0].canExport()).isTrue();
 
         Path target = dir.resolve("exported.jsonl");
-        dialogs.saveFiles.add(target);
+        dialogs.files.add(target);
         shown[0].export();
         assertThat(Files.readString(target)).isEqualTo(Files.readString(dir.resolve("journal.jsonl")));
-        assertThat(dialogs.filesAskedFor).containsExactly("Export the journal (bifrost-desk-journal.jsonl)");
+        assertThat(dialogs.fileChoosers).containsExactly("Export the journal | bifrost-desk-journal.jsonl");
 
         // a target that cannot be written is said in the window
-        dialogs.saveFiles.add(dir.resolve("no-such-folder").resolve("x.jsonl"));
+        dialogs.files.add(dir.resolve("no-such-folder").resolve("x.jsonl"));
         shown[0].export();
         assertThat(shown[0].exportProblemProperty().get()).startsWith("Could not export: ");
     }

@@ -127,6 +127,12 @@ class UpdateBuilderPropertyTest {
         VirtualKey server = server();
         VirtualKey edited = randomEdit(seed);
         SavePlan plan = UpdateBuilder.planUpdate(edited, server, dialect);
+        if (edited.equals(server)) {
+            // a random "edit" can change nothing (seed -913115): then nothing is sent and nothing refused
+            assertThat(plan.requests()).isEmpty();
+            assertThat(plan.changes()).containsExactly("No changes");
+            return;
+        }
         if (plan.isRefused()) {
             assertThat(plan.requests()).isEmpty();
             return;

@@ -6,6 +6,7 @@ import bifrostdesk.common.concurrent.DirectTaskRunner;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
+import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.VirtualKey;
@@ -21,7 +22,7 @@ class VirtualKeyListViewModelTest {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(Dialect.LATER));
         BifrostClient client = new BifrostClient(ServerEndpoint.of(sandbox.baseUrl()));
         client.detectDialect();
-        list = new VirtualKeyListViewModel(client, new DirectTaskRunner());
+        list = new VirtualKeyListViewModel(client, new DirectTaskRunner(), new ScriptedDialogs());
     }
 
     @AfterEach

@@ -1,13 +1,21 @@
-package bifrostdesk.budgets;
+package bifrostdesk.budgets.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bifrostdesk.budgets.Blockers;
+import bifrostdesk.budgets.BudgetRow;
+import bifrostdesk.budgets.BudgetsViewModel;
+import bifrostdesk.budgets.CsvExport;
 import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
+import bifrostdesk.testing.RecordingTaskRunner;
+import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import bifrostdesk.virtualkey.model.Lookups;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class BudgetsViewTest {
     private SandboxServer sandbox;
     private FxTaskRunner runner;
+    private RecordingTaskRunner recording;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private BudgetsView view;
     private final List<String> opened = new CopyOnWriteArrayList<>();
 
@@ -46,8 +56,9 @@ class BudgetsViewTest {
     void start(Stage stage) {
         sandbox = SandboxServer.start(SandboxOptions.defaults());
         runner = new FxTaskRunner();
-        BudgetsViewModel vm = new BudgetsViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), runner,
-                (id, path) -> opened.add(id + "|" + path));
+        recording = new RecordingTaskRunner(runner);
+        BudgetsViewModel vm = new BudgetsViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())),
+                recording, dialogs, (id, path) -> opened.add(id + "|" + path));
         view = new BudgetsView(vm);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
@@ -155,20 +166,40 @@ class BudgetsViewTest {
     }
 
     @Test
-    void theChartShownExportsAsPng(FxRobot robot, @TempDir Path dir) throws Exception {
+    void theChartShownExportsAsPngWrittenOffTheFxThread(FxRobot robot, @TempDir Path dir) throws Exception {
         table(robot);
         TabPane tabs = robot.lookup("#chartTabs").queryAs(TabPane.class);
         Node chart = tabs.getSelectionModel().getSelectedItem().getContent();
         Path f = dir.resolve("top.png");
-        robot.interact(() -> {
-            try {
-                view.writeShownChart(f);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        dialogs.files.add(f);
+        robot.clickOn("#exportPng");
+        await(() -> recording.succeeded.contains("Export chart as PNG"));
+
+        assertThat(dialogs.fileChoosers).containsExactly("Export chart as PNG | budget-chart.png");
+        assertThat(recording.runsOf("Export chart as PNG")).singleElement()
+                .satisfies(r -> assertThat(r.onFxThread()).as("written on " + r.thread()).isFalse());
         var img = ImageIO.read(f.toFile());
         assertThat(img.getWidth()).isEqualTo((int) Math.ceil(chart.getLayoutBounds().getWidth()));
         assertThat(img.getHeight()).isEqualTo((int) Math.ceil(chart.getLayoutBounds().getHeight()));
+    }
+
+    @Test
+    void theRowsShownExportAsCsvWrittenOffTheFxThread(FxRobot robot, @TempDir Path dir) throws Exception {
+        TableView<BudgetRow> t = table(robot);
+        robot.clickOn("#budgetSearch").write("analytics");
+        await(() -> t.getItems().size() == 2);
+        Path f = dir.resolve("budgets.csv");
+        dialogs.files.add(f);
+        robot.clickOn("#exportCsv");
+        await(() -> recording.succeeded.contains("Export budgets as CSV"));
+
+        assertThat(recording.runsOf("Export budgets as CSV")).singleElement()
+                .satisfies(r -> assertThat(r.onFxThread()).as("written on " + r.thread()).isFalse());
+        assertThat(Files.readString(f, StandardCharsets.UTF_8)).isEqualTo(CsvExport.toCsv(List.copyOf(t.getItems())));
+
+        // clear filters brings every row back
+        robot.clickOn("#clearBudgetFilters");
+        await(() -> t.getItems().size() > 2);
+        assertThat(robot.lookup("#budgetSearch").queryTextInputControl().getText()).isEmpty();
     }
 }

@@ -1,12 +1,15 @@
-package bifrostdesk.budgets;
+package bifrostdesk.budgets.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bifrostdesk.budgets.BudgetRow;
+import bifrostdesk.budgets.BudgetsViewModel;
 import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.sandbox.SandboxServer;
 import bifrostdesk.sandbox.Seed;
+import bifrostdesk.testing.ScriptedDialogs;
 import bifrostdesk.virtualkey.api.BifrostClient;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -32,7 +35,7 @@ class BudgetsViewLargeTest {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withSeed(Seed.LARGE));
         runner = new FxTaskRunner();
         view = new BudgetsView(new BudgetsViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), runner,
-                (id, path) -> { }));
+                new ScriptedDialogs(), (id, path) -> { }));
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
     }
