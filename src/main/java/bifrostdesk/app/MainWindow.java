@@ -17,13 +17,11 @@ import bifrostdesk.virtualkey.model.Violation;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.KeyTreeView;
 import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
@@ -40,7 +38,8 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The main window's content: toolbar, key list, the key's tree and the selected node's form, the problems
- * panel and the status bar. It only lays out and binds; the behaviour lives in the parts of {@link MainViewModel}.
+ * panel and the {@link StatusBar}. It only lays out and binds; the behaviour lives in the parts of
+ * {@link MainViewModel}.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
@@ -182,7 +181,7 @@ public final class MainWindow extends BorderPane {
                 : session.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
         setTop(new javafx.scene.layout.VBox(tag, tools));
         setCenter(tabs);
-        setBottom(statusBar(editor, runner));
+        setBottom(new StatusBar(vm, runner, notice));
 
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
@@ -304,104 +303,6 @@ public final class MainWindow extends BorderPane {
                 ? tree.find(NodePath.provider(p.providerIndex())).label() + " › " : "";
         return owner + (p.kind() == NodeKind.PROVIDER_CONFIG ? "Provider " + node.label()
                 : p.kind() == NodeKind.BUDGET ? "Budget " + node.label() : node.label());
-    }
-
-    private HBox statusBar(VirtualKeyEditorViewModel editor, FxTaskRunner runner) {
-        Label server = new Label();
-        server.setId("statusServer");
-        String profileName = session.profile() == null ? "" : session.profile().name();
-        boolean nameIsUrl = profileName.replaceAll("/+$", "")
-                .equals(session.serverProperty().get().replaceAll("/+$", ""));
-        server.textProperty().bind(Bindings.concat(profileName.isEmpty() || nameIsUrl ? "" : profileName + " · ",
-                session.serverProperty()));
-        Label version = new Label();
-        version.setId("statusVersion");
-        // "Bifrost v2.3.0 (newer than tested)" once connected (ServerFeatures, REFERENCE-v2.md §11.1.1)
-        version.textProperty().bind(Bindings.createStringBinding(() -> session.featuresProperty().get() == null
-                ? "Bifrost " + session.versionProperty().get() : session.featuresProperty().get().describe(),
-                session.featuresProperty(), session.versionProperty()));
-        version.setTooltip(new Tooltip());
-        version.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> session.featuresProperty().get()
-                == null ? version.getText() : session.featuresProperty().get().notes(), session.featuresProperty(),
-                version.textProperty()));
-        Label dialect = new Label();
-        dialect.setId("statusDialect");
-        dialect.textProperty().bind(Bindings.concat("dialect ", session.dialectProperty()));
-        Label online = new Label();
-        online.setId("statusOnline");
-        online.textProperty().bind(session.connectionProperty());
-        online.setTooltip(new Tooltip());
-        online.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> session.offlineReasonProperty().get()
-                .isEmpty() ? session.connectionProperty().get() : session.offlineReasonProperty().get(),
-                session.offlineReasonProperty(), session.connectionProperty()));
-        online.graphicProperty().bind(Bindings.createObjectBinding(() ->
-                Icons.of(session.onlineProperty().get() ? Icons.ONLINE : Icons.OFFLINE), session.onlineProperty()));
-        Label drafts = new Label();
-        drafts.setId("statusDrafts");
-        drafts.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = vm.drafts().pendingProperty().get() + (editor.dirtyProperty().get() ? 1 : 0);
-            return n == 0 ? "no unsaved drafts" : n + " unsaved draft" + (n == 1 ? "" : "s");
-        }, vm.drafts().pendingProperty(), editor.dirtyProperty()));
-        javafx.scene.control.CheckBox autoSync = new javafx.scene.control.CheckBox("sync when back online");
-        autoSync.setId("autoSync");
-        autoSync.setAccessibleText("Sync queued drafts automatically when the server is back (plans still shown)");
-        autoSync.setTooltip(new Tooltip("When the server answers again, start Sync by itself. Every plan is still "
-                + "shown for confirmation."));
-        autoSync.selectedProperty().bindBidirectional(vm.sync().autoSyncProperty());
-        autoSync.setMinWidth(Region.USE_PREF_SIZE);
-        Label status = new Label();
-        status.setId("statusMessage");
-        status.textProperty().bind(Bindings.createStringBinding(() -> editor.statusProperty().get().isEmpty()
-                ? notice.getText() : editor.statusProperty().get(), editor.statusProperty(), notice.textProperty()));
-        editor.statusProperty().addListener((o, a, b) -> notice.setText(""));
-        ProgressBar progress = new ProgressBar();
-        progress.setId("taskProgress");
-        progress.setPrefWidth(120);
-        progress.visibleProperty().bind(runner.runningProperty().greaterThan(0));
-        runner.currentProperty().addListener((o, a, t) -> {
-            progress.progressProperty().unbind();
-            if (t != null) {
-                progress.progressProperty().bind(t.progressProperty());
-            }
-        });
-        Button cancel = new Button(null, Icons.of("mdoal-close"));
-        cancel.setId("cancelTask");
-        cancel.setAccessibleText("Cancel the running task");
-        cancel.setTooltip(new Tooltip("Cancel"));
-        cancel.visibleProperty().bind(runner.runningProperty().greaterThan(0));
-        cancel.setOnAction(e -> {
-            if (runner.currentProperty().get() != null) {
-                runner.currentProperty().get().cancel(true);
-            }
-            editor.cancel();
-            vm.list().cancel();
-        });
-        // the facts keep their width; the message takes what is left and is cut with an ellipsis
-        for (Label l : new Label[] {online, version, dialect, drafts}) {
-            l.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        // a long server URL is cut with an ellipsis rather than widening the window; the tooltip has it whole
-        server.setMinWidth(80);
-        server.setTooltip(new Tooltip());
-        server.getTooltip().textProperty().bind(server.textProperty());
-        status.setMinWidth(0);
-        // a small preferred width: the message takes the space left over, it never squeezes the facts
-        status.setPrefWidth(120);
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        status.setTooltip(new Tooltip());
-        status.getTooltip().textProperty().bind(status.textProperty());
-        HBox bar = new HBox(12, online, sep(), server, sep(), version, sep(), dialect, sep(), drafts, autoSync, sep(),
-                status,
-                progress, cancel);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bar.getStyleClass().add(Styles.STATUS_BAR);
-        bar.setId("statusBar");
-        return bar;
-    }
-
-    private static Separator sep() {
-        return new Separator(Orientation.VERTICAL);
     }
 
     public void setLinkOpener(java.util.function.Consumer<String> opener) {
