@@ -4,6 +4,7 @@ import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.DialogService.ConflictChoice;
 import bifrostdesk.drafts.Draft;
+import bifrostdesk.drafts.SyncService;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.edit.FieldText;
@@ -451,24 +452,17 @@ public final class VirtualKeyEditorViewModel {
         }
         status.set("Saving…");
         running = runner.run("Saving " + mine.name(), p -> {
-            VirtualKey last = null;
-            List<bifrostdesk.virtualkey.api.PlannedRequest> sent = new ArrayList<>();
+            SyncService.Sent sent;
             try {
-                for (var r : plan.requests()) {
-                    if (p.isCancelled()) {
-                        throw new InterruptedException("cancelled");
-                    }
-                    sent.add(r);
-                    VirtualKey v = backend.send(r);
-                    last = v == null ? last : v;
-                }
-            } catch (Exception e) {
-                backend.journal("save", mine, sent, false, ErrorInfo.of(e).message());
-                throw e;
+                // a committed 500 stops the loop here: sendFailed re-reads and tells the user what the server holds
+                sent = SyncService.sendAll(plan, backend::send, p::isCancelled, false);
+            } catch (SyncService.Stopped stopped) {
+                backend.journal("save", mine, stopped.sent(), false, ErrorInfo.of(stopped.failure()).message());
+                throw stopped.failure();
             }
-            backend.journal("save", mine, sent, true, "saved");
+            backend.journal("save", mine, sent.requests(), true, "saved");
             // write answers lack the GET-only v2 fields (REFERENCE-v2.md §11.11.3): keep the server copy's
-            return last != null ? last.keepGetOnlyFrom(server) : backend.fetch(mine.id());
+            return sent.last() != null ? sent.last().keepGetOnlyFrom(server) : backend.fetch(mine.id());
         }, saved -> {
             open(saved, saved);
             done("Saved " + saved.name() + ".");
