@@ -11,6 +11,7 @@ import bifrostdesk.connection.MemoryCredentialStore;
 import bifrostdesk.connection.Profile;
 import bifrostdesk.connection.ProfileStore;
 import bifrostdesk.connection.ServerEndpoint;
+import bifrostdesk.connection.ui.ProfileSwitcher;
 import bifrostdesk.drafts.Autosaver;
 import bifrostdesk.drafts.DataDirs;
 import bifrostdesk.drafts.Workspace;
@@ -31,13 +32,14 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
 /**
- * The JavaFX application: parses the options, picks the profile (a saved one, an ad-hoc {@code --server}, or the
- * built-in sandbox), builds its client with credentials from the environment or the keychain, and opens the
- * window. Switching profiles rebuilds the window on the same stage.
+ * The JavaFX application and the composition root: parses the options, installs the handler of uncaught failures,
+ * picks the profile (a saved one, an ad-hoc {@code --server}, or the built-in sandbox), builds its client with
+ * credentials from the environment or the keychain, and opens the window ({@link MainViewModel} composes its parts).
+ * Switching profiles rebuilds the window on the same stage.
  */
 public class DeskApp extends Application {
     private static final Logger LOG = Logger.getLogger(DeskApp.class.getName());
-    static final String SANDBOX = "Built-in sandbox";
+    static final String SANDBOX = Profile.SANDBOX;
 
     private SandboxServer sandbox;
     private Shell shell;
@@ -70,6 +72,12 @@ public class DeskApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
+        // nothing fails silently: whatever no one caught is logged (redacted) and shown with its details
+        new UncaughtErrorHandler(new FxDialogService(stage, text -> {
+            if (shell != null) {
+                shell.window().notice(text);
+            }
+        }, text -> { }, null), Platform::runLater).install();
         options = StartOptions.parse(getParameters().getRaw(), System.getenv("BIFROST_DESK_SERVER"));
         applyTheme(false);
         stage.setTitle("Bifrost Desk");
@@ -227,7 +235,7 @@ public class DeskApp extends Application {
     public record Shell(MainViewModel viewModel, MainWindow window, FxTaskRunner runner, Autosaver autosaver) {
         /** Writes pending drafts and stops background work. */
         public void close() {
-            window.dispose();
+            viewModel.close();
             autosaver.close();
             runner.shutdown();
         }
@@ -268,13 +276,16 @@ public class DeskApp extends Application {
         FxDialogService dialogs = new FxDialogService(stage, notices, clipboards::copySecret,
                 profile.confirmEverySave() ? profile.name() : null);
         MainViewModel vm = new MainViewModel(client, runner, dialogs);
-        Autosaver autosaver = new Autosaver(workspace, e -> Platform.runLater(() -> vm.reportDiskProblem(e)),
-                d -> Platform.runLater(vm::draftWritten));
-        vm.attachWorkspace(workspace, autosaver, e -> Platform.runLater(() -> vm.reportDiskProblem(e)));
+        Autosaver autosaver = new Autosaver(workspace, e -> Platform.runLater(() -> vm.drafts().reportDiskProblem(e)),
+                d -> { });
+        vm.attachWorkspace(workspace, autosaver, e -> Platform.runLater(() -> vm.drafts().reportDiskProblem(e)));
         vm.attachProfile(profile, credentials);
+        // offline: look for the server every 10 seconds and reconnect as soon as it answers
+        vm.session().useReconnectTimer(new FxReconnectTimer(javafx.util.Duration.seconds(10)));
+        vm.keys().useClipboard(clipboards::copySecret);
         boolean[] dark = {false};
         ProfileSwitcher switcher = app == null ? null : new ProfileSwitcher(stage, app.profiles, credentials, profile,
-                app::switchTo);
+                app::switchTo, runner, dialogs);
         MainWindow window = new MainWindow(vm, runner, dialogs, () -> {
             dark[0] = !dark[0];
             applyTheme(dark[0]);

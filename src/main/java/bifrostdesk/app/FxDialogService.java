@@ -2,6 +2,9 @@ package bifrostdesk.app;
 
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
+import bifrostdesk.connection.ui.SetupTokenDialog;
+import bifrostdesk.connection.ui.SignInDialog;
+import bifrostdesk.drafts.ui.MergeDialog;
 import bifrostdesk.virtualkey.api.SavePlan;
 import java.io.File;
 import java.nio.file.Path;
@@ -158,6 +161,30 @@ final class FxDialogService implements DialogService {
     @Override
     public void notify(String message) {
         notices.accept(message);
+    }
+
+    @Override
+    public void showErrorDetails(String title, String message, String details) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        TextArea text = new TextArea(details);
+        text.setId("errorDetailsText");
+        text.setEditable(false);
+        text.setPrefRowCount(12);
+        text.getStyleClass().add("monospace");
+        Button copy = new Button("Copy details", Icons.of(Icons.COPY));
+        copy.setId("copyErrorDetails");
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(details);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            notices.accept("Copied the error's details.");
+        });
+        a.getDialogPane().setExpandableContent(new VBox(6, text, copy));
+        a.getDialogPane().setId("errorDetailsDialog");
+        a.showAndWait();
     }
 
     @Override

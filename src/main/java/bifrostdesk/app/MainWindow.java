@@ -4,7 +4,10 @@ import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.connection.ui.ConnectionSession;
+import bifrostdesk.drafts.ui.JournalDialog;
 import bifrostdesk.virtualkey.forms.NodeFormHost;
+import bifrostdesk.virtualkey.list.KeyCommands;
 import bifrostdesk.virtualkey.list.VirtualKeyListView;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.NodeKind;
@@ -14,13 +17,11 @@ import bifrostdesk.virtualkey.model.Violation;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.KeyTreeView;
 import bifrostdesk.virtualkey.tree.VirtualKeyEditorViewModel;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
@@ -37,53 +38,54 @@ import javafx.scene.layout.StackPane;
 
 /**
  * The main window's content: toolbar, key list, the key's tree and the selected node's form, the problems
- * panel and the status bar. It only lays out and binds; the behaviour lives in {@link MainViewModel}.
+ * panel and the {@link StatusBar}. It only lays out and binds; the behaviour lives in the parts of
+ * {@link MainViewModel}.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
+    private final ConnectionSession session;
     private final Label notice = new Label();
-    private final FxTaskRunner runnerFor;
-    private javafx.animation.Timeline reconnect;
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
     public MainWindow(MainViewModel vm, FxTaskRunner runner, DialogService dialogs, Runnable toggleTheme,
                       Clipboards clipboards, javafx.scene.Node profileSwitcher) {
         this.vm = vm;
-        this.runnerFor = runner;
+        this.session = vm.session();
         setId("mainWindow");
         VirtualKeyEditorViewModel editor = vm.editor();
+        KeyCommands commands = vm.keys();
 
-        VirtualKeyListView list = new VirtualKeyListView(vm.list(), vm.lookupsProperty()::get,
+        VirtualKeyListView list = new VirtualKeyListView(vm.list(), session.lookupsProperty()::get,
                 new VirtualKeyListView.Actions() {
                     @Override
                     public void open(VirtualKey vk) {
-                        vm.open(vk);
+                        commands.open(vk);
                     }
 
                     @Override
                     public void setActive(VirtualKey vk, boolean active) {
-                        vm.setActive(vk, active);
+                        commands.setActive(vk, active);
                     }
 
                     @Override
                     public void delete(VirtualKey vk) {
-                        vm.deleteKey(vk);
+                        commands.deleteKey(vk);
                     }
 
                     @Override
                     public void copyValue(VirtualKey vk) {
-                        clipboards.copySecret(vk.value());
+                        commands.copyValue(vk);
                     }
 
                     @Override
                     public void rotate(VirtualKey vk) {
-                        vm.rotateKey(vk);
+                        commands.rotateKey(vk);
                     }
 
                     @Override
                     public void exportCsv(java.util.List<VirtualKey> keys) {
-                        vm.list().exportCsv(keys, vm.ownerNamesById());
+                        vm.list().exportCsv(keys, session.ownerNamesById());
                     }
                 });
 
@@ -122,8 +124,8 @@ public final class MainWindow extends BorderPane {
                 };
             }
         });
-        NodeFormHost form = new NodeFormHost(editor, vm.lookupsProperty()::get, dialogs, clipboards::copySecret);
-        vm.lookupsProperty().addListener((o, a, b) -> form.reload());
+        NodeFormHost form = new NodeFormHost(editor, session.lookupsProperty()::get, dialogs, clipboards::copySecret);
+        session.lookupsProperty().addListener((o, a, b) -> form.reload());
 
         Label empty = new Label("Select a key on the left, or create one with New key (Ctrl+N).");
         empty.getStyleClass().add(Styles.MUTED);
@@ -158,7 +160,7 @@ public final class MainWindow extends BorderPane {
                 budgetsTab.setContent(new bifrostdesk.budgets.ui.BudgetsView(
                         new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, dialogs, (vkId, path) -> {
                             tabs.getSelectionModel().select(keysTab);
-                            vm.openAt(vkId, path);
+                            commands.openAt(vkId, path);
                         })));
             }
         });
@@ -167,24 +169,7 @@ public final class MainWindow extends BorderPane {
         budgetsTab.setGraphic(Icons.of("mdoal-account_balance"));
         tabs.getTabs().add(budgetsTab);
 
-        // offline: look for the server every 10 seconds and reconnect as soon as it answers
-        reconnect = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
-                javafx.util.Duration.seconds(10), e -> vm.tryReconnect()));
-        reconnect.setCycleCount(javafx.animation.Animation.INDEFINITE);
-        vm.onlineProperty().addListener((o, was, is) -> {
-            if (is) {
-                reconnect.stop();
-            } else {
-                reconnect.play();
-            }
-        });
-        vm.connectionProperty().addListener((o, a, b) -> {
-            if (b.startsWith("Offline") && reconnect.getStatus() != javafx.animation.Animation.Status.RUNNING) {
-                reconnect.play();
-            }
-        });
-
-        ToolBar tools = toolbar(editor, toggleTheme);
+        ToolBar tools = toolbar(editor, commands, toggleTheme);
         if (profileSwitcher != null) {
             tools.getItems().add(0, profileSwitcher);
             tools.getItems().add(1, new Separator());
@@ -192,11 +177,11 @@ public final class MainWindow extends BorderPane {
         // a colour strip across the window: production (red) is never mistaken for staging
         Region tag = new Region();
         tag.setId("profileTag");
-        tag.getStyleClass().addAll("profile-tag", "profile-tag-" + (vm.profile() == null ? "none"
-                : vm.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
+        tag.getStyleClass().addAll("profile-tag", "profile-tag-" + (session.profile() == null ? "none"
+                : session.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
         setTop(new javafx.scene.layout.VBox(tag, tools));
         setCenter(tabs);
-        setBottom(statusBar(editor, runner));
+        setBottom(new StatusBar(vm, runner, notice));
 
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
@@ -218,14 +203,15 @@ public final class MainWindow extends BorderPane {
                     e.consume();
                 }
             });
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), vm::createKey);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                    commands::createKey);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     () -> list.lookup("#keySearch").requestFocus());
         });
     }
 
-    private ToolBar toolbar(VirtualKeyEditorViewModel editor, Runnable toggleTheme) {
-        Button create = button("newKey", "New key", Icons.ADD, "Create a virtual key (Ctrl+N)", vm::createKey);
+    private ToolBar toolbar(VirtualKeyEditorViewModel editor, KeyCommands commands, Runnable toggleTheme) {
+        Button create = button("newKey", "New key", Icons.ADD, "Create a virtual key (Ctrl+N)", commands::createKey);
         Button save = button("saveKey", "Save", Icons.SAVE, "Show the plan and save to the server (Ctrl+S)", editor::save);
         save.disableProperty().bind(editor.dirtyProperty().not().or(editor.busyProperty()));
         Button undo = button("undo", null, Icons.UNDO, "Undo (Ctrl+Z)", editor::undo);
@@ -234,29 +220,24 @@ public final class MainWindow extends BorderPane {
         redo.disableProperty().bind(editor.canRedoProperty().not());
         Button delete = button("deleteKey", "Delete", Icons.DELETE, "Delete this key on the server…", () -> {
             if (editor.baseProperty().get() != null) {
-                vm.deleteKey(editor.baseProperty().get());
+                commands.deleteKey(editor.baseProperty().get());
             }
         });
         delete.disableProperty().bind(editor.baseProperty().isNull());
         Button refresh = button("refresh", null, Icons.REFRESH, "Reload the list and lookups", vm::start);
         Button sync = button("sync", "Sync", Icons.SYNC, "Send drafts queued while offline (merging with the "
-                + "server's changes)", vm::sync);
-        sync.disableProperty().bind(vm.syncingProperty().or(vm.onlineProperty().not()));
+                + "server's changes)", vm.sync()::sync);
+        sync.disableProperty().bind(vm.sync().syncingProperty().or(session.onlineProperty().not()));
         Button theme = button("toggleTheme", null, Icons.THEME, "Switch light / dark theme", toggleTheme);
-        Button journal = button("showJournal", null, Icons.JOURNAL, "Journal of what was sent to the server", () -> {
-            if (vm.workspace() == null) {
-                return;
-            }
-            var j = bifrostdesk.drafts.Journal.of(vm.workspace());
-            runnerFor.run("Reading the journal", p -> j.entries(),
-                    entries -> JournalDialog.show(getScene().getWindow(), j, entries), e -> notice(e.getMessage()));
-        });
+        Button journal = button("showJournal", null, Icons.JOURNAL, "Journal of what was sent to the server",
+                () -> vm.sync().readJournal(j -> JournalDialog.show(getScene().getWindow(), j)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
-                getScene().getWindow(), vm.serverProperty().get(), vm.versionProperty().get()
-                        + (vm.featuresProperty().get() != null && vm.featuresProperty().get().newerThanTested()
-                        ? " (newer than tested)" : ""), vm.dialectProperty().get(), links));
+                getScene().getWindow(), session.serverProperty().get(), session.versionProperty().get()
+                        + (session.featuresProperty().get() != null
+                        && session.featuresProperty().get().newerThanTested() ? " (newer than tested)" : ""),
+                session.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
                 sync, journal, refresh, theme, about);
         bar.setId("toolbar");
@@ -324,107 +305,6 @@ public final class MainWindow extends BorderPane {
                 : p.kind() == NodeKind.BUDGET ? "Budget " + node.label() : node.label());
     }
 
-    private HBox statusBar(VirtualKeyEditorViewModel editor, FxTaskRunner runner) {
-        Label server = new Label();
-        server.setId("statusServer");
-        String profileName = vm.profile() == null ? "" : vm.profile().name();
-        boolean nameIsUrl = profileName.replaceAll("/+$", "").equals(vm.serverProperty().get().replaceAll("/+$", ""));
-        server.textProperty().bind(Bindings.concat(profileName.isEmpty() || nameIsUrl ? "" : profileName + " · ",
-                vm.serverProperty()));
-        Label version = new Label();
-        version.setId("statusVersion");
-        // "Bifrost v2.3.0 (newer than tested)" once connected (ServerFeatures, REFERENCE-v2.md §11.1.1)
-        version.textProperty().bind(Bindings.createStringBinding(() -> vm.featuresProperty().get() == null
-                ? "Bifrost " + vm.versionProperty().get() : vm.featuresProperty().get().describe(),
-                vm.featuresProperty(), vm.versionProperty()));
-        version.setTooltip(new Tooltip());
-        version.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> vm.featuresProperty().get() == null
-                ? version.getText() : vm.featuresProperty().get().notes(), vm.featuresProperty(), version.textProperty()));
-        Label dialect = new Label();
-        dialect.setId("statusDialect");
-        dialect.textProperty().bind(Bindings.concat("dialect ", vm.dialectProperty()));
-        Label online = new Label();
-        online.setId("statusOnline");
-        online.textProperty().bind(vm.connectionProperty());
-        online.setTooltip(new Tooltip());
-        online.getTooltip().textProperty().bind(Bindings.createStringBinding(() -> vm.offlineReasonProperty().get()
-                .isEmpty() ? vm.connectionProperty().get() : vm.offlineReasonProperty().get(),
-                vm.offlineReasonProperty(), vm.connectionProperty()));
-        online.graphicProperty().bind(Bindings.createObjectBinding(() ->
-                Icons.of(vm.onlineProperty().get() ? Icons.ONLINE : Icons.OFFLINE), vm.onlineProperty()));
-        Label drafts = new Label();
-        drafts.setId("statusDrafts");
-        drafts.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = vm.pendingDraftsProperty().get() + (editor.dirtyProperty().get() ? 1 : 0);
-            return n == 0 ? "no unsaved drafts" : n + " unsaved draft" + (n == 1 ? "" : "s");
-        }, vm.pendingDraftsProperty(), editor.dirtyProperty()));
-        javafx.scene.control.CheckBox autoSync = new javafx.scene.control.CheckBox("sync when back online");
-        autoSync.setId("autoSync");
-        autoSync.setAccessibleText("Sync queued drafts automatically when the server is back (plans still shown)");
-        autoSync.setTooltip(new Tooltip("When the server answers again, start Sync by itself. Every plan is still "
-                + "shown for confirmation."));
-        autoSync.selectedProperty().bindBidirectional(vm.autoSyncProperty());
-        autoSync.setMinWidth(Region.USE_PREF_SIZE);
-        Label status = new Label();
-        status.setId("statusMessage");
-        status.textProperty().bind(Bindings.createStringBinding(() -> editor.statusProperty().get().isEmpty()
-                ? notice.getText() : editor.statusProperty().get(), editor.statusProperty(), notice.textProperty()));
-        editor.statusProperty().addListener((o, a, b) -> notice.setText(""));
-        ProgressBar progress = new ProgressBar();
-        progress.setId("taskProgress");
-        progress.setPrefWidth(120);
-        progress.visibleProperty().bind(runner.runningProperty().greaterThan(0));
-        runner.currentProperty().addListener((o, a, t) -> {
-            progress.progressProperty().unbind();
-            if (t != null) {
-                progress.progressProperty().bind(t.progressProperty());
-            }
-        });
-        Button cancel = new Button(null, Icons.of("mdoal-close"));
-        cancel.setId("cancelTask");
-        cancel.setAccessibleText("Cancel the running task");
-        cancel.setTooltip(new Tooltip("Cancel"));
-        cancel.visibleProperty().bind(runner.runningProperty().greaterThan(0));
-        cancel.setOnAction(e -> {
-            if (runner.currentProperty().get() != null) {
-                runner.currentProperty().get().cancel(true);
-            }
-            editor.cancel();
-            vm.list().cancel();
-        });
-        // the facts keep their width; the message takes what is left and is cut with an ellipsis
-        for (Label l : new Label[] {online, version, dialect, drafts}) {
-            l.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        // a long server URL is cut with an ellipsis rather than widening the window; the tooltip has it whole
-        server.setMinWidth(80);
-        server.setTooltip(new Tooltip());
-        server.getTooltip().textProperty().bind(server.textProperty());
-        status.setMinWidth(0);
-        // a small preferred width: the message takes the space left over, it never squeezes the facts
-        status.setPrefWidth(120);
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        status.setTooltip(new Tooltip());
-        status.getTooltip().textProperty().bind(status.textProperty());
-        HBox bar = new HBox(12, online, sep(), server, sep(), version, sep(), dialect, sep(), drafts, autoSync, sep(),
-                status,
-                progress, cancel);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bar.getStyleClass().add(Styles.STATUS_BAR);
-        bar.setId("statusBar");
-        return bar;
-    }
-
-    private static Separator sep() {
-        return new Separator(Orientation.VERTICAL);
-    }
-
-    /** The window is being replaced or closed: stop its timers. */
-    public void dispose() {
-        reconnect.stop();
-    }
-
     public void setLinkOpener(java.util.function.Consumer<String> opener) {
         this.links = opener;
     }
@@ -436,6 +316,6 @@ public final class MainWindow extends BorderPane {
 
     /** The lookups the pickers use. */
     public Lookups.Snapshot lookups() {
-        return vm.lookupsProperty().get();
+        return session.lookupsProperty().get();
     }
 }

@@ -16,6 +16,9 @@ import java.util.Objects;
 public record Profile(String name, String url, Colour colour, AuthMode authMode, String user,
                       boolean confirmEverySave, String trustedCaFile, boolean keepKeyValues) {
 
+    /** The name of the built-in sandbox's profile: never saved, always offered, reserved for it. */
+    public static final String SANDBOX = "Built-in sandbox";
+
     public enum Colour { NONE, GREEN, BLUE, AMBER, RED }
 
     public enum AuthMode {

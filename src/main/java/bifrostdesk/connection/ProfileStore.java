@@ -14,9 +14,10 @@ import java.util.Optional;
 
 /**
  * The saved server profiles ({@code profiles.json} in the data folder). Names, URLs, tags and user names only:
- * passwords and tokens go to the {@link CredentialStore}. Blocking file I/O.
+ * passwords and tokens go to the {@link CredentialStore}. Blocking file I/O: call it through the task runner. Not
+ * final, so tests can check where it is called from.
  */
-public final class ProfileStore {
+public class ProfileStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final Path file;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Brings a queued draft to the server without overwriting a colleague. For each draft: re-read the server's key;
@@ -97,33 +98,83 @@ public final class SyncService {
      * resent. The write answers lack the GET-only v2 fields, so those are kept from {@code key} (§11.11.3).
      */
     public VirtualKey send(SavePlan plan, VirtualKey key, Journal journal, String action) throws Exception {
+        Sent s;
+        try {
+            s = sendAll(plan, client::execute, () -> false, key.id() != null);
+        } catch (Stopped stopped) {
+            if (journal != null) {
+                journal.record(action, key.id(), key.name(), stopped.sent(), false, stopped.failure().getMessage());
+            }
+            throw stopped.failure();
+        }
+        if (journal != null) {
+            journal.record(action, key.id(), key.name(), s.requests(), true, s.outcome());
+        }
+        VirtualKey after = s.last() != null ? s.last() : key.id() == null ? null : client.getVirtualKey(key.id());
+        return after == null ? null : after.keepGetOnlyFrom(key);
+    }
+
+    /** Sends one planned request; returns the key in the answer, or null when the answer has none. */
+    @FunctionalInterface
+    public interface RequestSender {
+        VirtualKey send(PlannedRequest request) throws Exception;
+    }
+
+    /**
+     * What a plan's requests did: the requests sent, the last key an answer carried (null when none did, or when a
+     * committed 500 came after it), and the journal's word for the result.
+     */
+    public record Sent(List<PlannedRequest> requests, VirtualKey last, String outcome) {
+    }
+
+    /** Sending stopped at a failure: the requests sent up to and including the one that failed, and why. */
+    public static final class Stopped extends Exception {
+        private final transient List<PlannedRequest> sent;
+
+        Stopped(List<PlannedRequest> sent, Exception failure) {
+            super(failure.getMessage(), failure);
+            this.sent = List.copyOf(sent);
+        }
+
+        public List<PlannedRequest> sent() {
+            return sent;
+        }
+
+        public Exception failure() {
+            return (Exception) getCause();
+        }
+    }
+
+    /**
+     * The one loop that sends a confirmed plan's requests, in order, stopping at the first failure; the editor's
+     * save, the sync and activating a key all go through it. With {@code committedCountsAsSaved}, a 500 that says
+     * the write was committed anyway (REFERENCE-v2.md §11.12) counts as sent and the loop goes on (the caller
+     * re-reads the key); without it that 500 stops the loop like any failure and the caller re-reads to tell the
+     * user. {@code cancelled} is asked before each request. Blocking: run off the FX thread.
+     */
+    public static Sent sendAll(SavePlan plan, RequestSender sender, BooleanSupplier cancelled,
+                               boolean committedCountsAsSaved) throws Stopped {
         List<PlannedRequest> sent = new ArrayList<>();
         VirtualKey last = null;
         String outcome = "saved";
-        try {
-            for (PlannedRequest r : plan.requests()) {
-                sent.add(r);
-                try {
-                    VirtualKey v = client.execute(r);
-                    last = v == null ? last : v;
-                } catch (ApiException e) {
-                    if (!CommittedErrors.isCommitted(e) || key.id() == null) {
-                        throw e;
-                    }
-                    outcome = "saved (the server answered \"" + e.serverMessage() + "\" after storing it)";
-                    last = null; // the answer carried no key: re-read below
+        for (PlannedRequest r : plan.requests()) {
+            if (cancelled.getAsBoolean()) {
+                throw new Stopped(sent, new InterruptedException("cancelled"));
+            }
+            sent.add(r);
+            try {
+                VirtualKey v = sender.send(r);
+                last = v == null ? last : v;
+            } catch (ApiException e) {
+                if (!committedCountsAsSaved || !CommittedErrors.isCommitted(e)) {
+                    throw new Stopped(sent, e);
                 }
+                outcome = "saved (the server answered \"" + e.serverMessage() + "\" after storing it)";
+                last = null; // the answer carried no key: the caller re-reads
+            } catch (Exception e) {
+                throw new Stopped(sent, e);
             }
-        } catch (ApiException e) {
-            if (journal != null) {
-                journal.record(action, key.id(), key.name(), sent, false, e.getMessage());
-            }
-            throw e;
         }
-        if (journal != null) {
-            journal.record(action, key.id(), key.name(), sent, true, outcome);
-        }
-        VirtualKey after = last != null ? last : key.id() == null ? null : client.getVirtualKey(key.id());
-        return after == null ? null : after.keepGetOnlyFrom(key);
+        return new Sent(sent, last, outcome);
     }
 }

@@ -84,7 +84,7 @@ class SetupLockWindowTest extends WindowTestBase {
         // the wrong token cost nothing: the draft is still on disk and counted, and nothing was sent
         assertThat(workspace.loadDrafts()).singleElement().satisfies(d ->
                 assertThat(d.edited().description()).isEqualTo(DRAFTED));
-        assertThat(shell.viewModel().pendingDraftsProperty().get()).isEqualTo(1);
+        assertThat(shell.viewModel().drafts().pendingProperty().get()).isEqualTo(1);
         assertThat(new SetupTokens(store).read(profile.name())).isEmpty();
 
         enterToken(robot, TOKEN);
@@ -104,7 +104,8 @@ class SetupLockWindowTest extends WindowTestBase {
             shell.close();
             shell = open();
         });
-        await(() -> shell.viewModel().onlineProperty().get() && listedNames(robot).size() == 8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
+        await(() -> shell.viewModel().session().onlineProperty().get()
+                && listedNames(robot).size() == 8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
         assertThat(robot.lookup("#setupTokenDialog").tryQuery()).isEmpty();
         assertThat(shell.viewModel().editor().editedProperty().get().description()).isEqualTo(DRAFTED);
     }

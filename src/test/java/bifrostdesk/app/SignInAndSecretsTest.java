@@ -64,13 +64,13 @@ class SignInAndSecretsTest {
 
                 assertThat(dialogs.signInReasons).hasSize(2);
                 assertThat(dialogs.signInReasons.get(1)).contains("Wrong user name or password");
-                assertThat(vm.onlineProperty().get()).isTrue();
+                assertThat(vm.session().onlineProperty().get()).isTrue();
                 assertThat(vm.list().items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
                 assertThat(store.read("acme")).contains(PASSWORD);
                 tokens.addAll(sandbox.activeSessions());
 
                 // the session ends in the middle of work: the save asks to sign in again and loses nothing
-                vm.open(find(vm, "mobile-app"));
+                vm.keys().open(find(vm, "mobile-app"));
                 vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "edited while signed in");
                 sandbox.expireSessions();
                 dialogs.signIns.add(new SignIn("admin", PASSWORD, false));
@@ -82,7 +82,7 @@ class SignInAndSecretsTest {
                 assertThat(sandbox.vkJson(sandbox.vkIdByName("mobile-app")).get("description").asText())
                         .isEqualTo("edited while signed in");
 
-                vm.open(find(vm, "checkout-service"));
+                vm.keys().open(find(vm, "checkout-service"));
                 vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "a draft");
                 for (VirtualKey vk : vm.list().items()) {
                     secrets.add(sandbox.vkJson(vk.id()).get("value").asText());

@@ -32,7 +32,7 @@ class V2KeyWindowTest extends WindowTestBase {
     }
 
     private void open(FxRobot robot, VirtualKey vk) throws Exception {
-        await(() -> !shell.viewModel().lookupsProperty().get().providers().isEmpty());
+        await(() -> !shell.viewModel().session().lookupsProperty().get().providers().isEmpty());
         robot.interact(() -> shell.viewModel().editor().open(vk));
         await(() -> tree(robot).getRoot() != null && tree(robot).getRoot().getValue().label().equals(vk.name()));
     }

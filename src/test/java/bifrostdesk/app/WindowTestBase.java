@@ -86,7 +86,7 @@ abstract class WindowTestBase {
         robot.clickOn(listCell(robot, name));
         await(() -> shell.viewModel().editor().editedProperty().get() != null
                 && shell.viewModel().editor().editedProperty().get().name().equals(name)
-                && !shell.viewModel().lookupsProperty().get().providers().isEmpty());
+                && !shell.viewModel().session().lookupsProperty().get().providers().isEmpty());
     }
 
     /** The list row of a key, scrolled into view once the list has it (the V2 seed is longer than the window). */

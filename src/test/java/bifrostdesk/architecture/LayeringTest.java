@@ -66,8 +66,9 @@ class LayeringTest {
 
     @Test
     void apiAndSandboxHaveNoJavaFx() {
+        // connection.ui holds the connection's screens and session; the rest of connection runs in the CLI too
         noClasses().that().resideInAnyPackage("bifrostdesk.virtualkey.api..", "bifrostdesk.sandbox..",
-                        "bifrostdesk.connection..")
+                        "bifrostdesk.connection", "bifrostdesk.connection.lock..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(classes);
     }
@@ -84,6 +85,25 @@ class LayeringTest {
     void viewModelsHaveNoControls() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingOutsideTheAppDependsOnIt() {
+        // app is the composition root and the shell: features below it never reach up (no app <-> cli cycle)
+        noClasses().that().resideOutsideOfPackage("bifrostdesk.app..")
+                .should().dependOnClassesThat().resideInAPackage("bifrostdesk.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theWindowsPartsHaveNoControlsAndStartNoThreads() {
+        // the parts of the main window's model are named for their job, not "…ViewModel": name them here
+        noClasses().that().haveNameMatching("bifrostdesk\\.(app\\.MainViewModel|connection\\.ui\\.ConnectionSession"
+                        + "|drafts\\.ui\\.DraftBook|virtualkey\\.list\\.KeyCommands|virtualkey\\.tree\\.EditorValidator)"
+                        + "(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "javafx.concurrent..", "org.controlsfx..")
                 .check(classes);
     }
 }

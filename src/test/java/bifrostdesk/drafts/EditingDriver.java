@@ -29,7 +29,8 @@ public final class EditingDriver {
         Autosaver saver = new Autosaver(ws, e -> System.out.println("ERROR " + e), d -> { });
         vm.attachWorkspace(ws, saver);
         vm.start();
-        vm.open(vm.list().items().stream().filter(v -> v.name().equals("checkout-service")).findFirst().orElseThrow());
+        vm.keys().open(vm.list().items().stream().filter(v -> v.name().equals("checkout-service")).findFirst()
+                .orElseThrow());
         System.out.println("READY");
         System.out.flush();
         for (int i = 1; ; i++) {

@@ -42,14 +42,14 @@ class NoSecretsInWorkspaceTest {
                 vm.attachWorkspace(ws, saver);
                 vm.start();
                 for (String name : List.of("mobile-app", "checkout-service", "support-bot")) {
-                    vm.open(find(vm, name));
+                    vm.keys().open(find(vm, name));
                     vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "edited " + name);
                 }
                 vm.editor().save(); // support-bot saved; the other two stay as drafts
                 dialogs.textAnswers.add("scan-me");
-                vm.createKey();
-                vm.setActive(find(vm, "analytics-batch"), false);
-                vm.open(find(vm, "research-sandbox"));
+                vm.keys().createKey();
+                vm.keys().setActive(find(vm, "analytics-batch"), false);
+                vm.keys().open(find(vm, "research-sandbox"));
                 vm.editor().setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "12,5k");
             }
 

@@ -109,4 +109,18 @@ public final class ScriptedDialogs implements DialogService {
         setupTokenReasons.add(reason);
         return Optional.ofNullable(setupTokens.poll());
     }
+
+    /** Uncaught failures shown: title, message and details. */
+    public final List<String[]> errorDetails = new ArrayList<>();
+
+    /** When set, showing an error with details fails with this (a dialog that cannot be shown). */
+    public RuntimeException errorDetailsFail;
+
+    @Override
+    public void showErrorDetails(String title, String message, String details) {
+        if (errorDetailsFail != null) {
+            throw errorDetailsFail;
+        }
+        errorDetails.add(new String[] {title, message, details});
+    }
 }

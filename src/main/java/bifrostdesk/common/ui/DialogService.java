@@ -22,6 +22,12 @@ public interface DialogService {
     /** A non-modal notice ("Saved", "Offline — kept as draft"). */
     void notify(String message);
 
+    /**
+     * Something failed that nobody expected (an uncaught exception): a short message, with the details (redacted
+     * by the caller) folded away and a button that copies them for a bug report.
+     */
+    void showErrorDetails(String title, String message, String details);
+
     /** Asks the user to type a confirmation text; empty when cancelled. */
     Optional<String> askText(String title, String message, String prompt);
 

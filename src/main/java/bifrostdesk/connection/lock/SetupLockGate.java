@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * <li>Not locked (older server, lock inactive, dashboard auth on): goes on at once; sign-in stays the caller's.</li>
  * <li>Locked, the server has a token: uses the token the client already carries, else the profile's stored one,
  * else asks the user; checks it with {@code POST /api/session/setup}; a wrong one (403) is forgotten and the user is
- * asked again, as often as they like. An accepted token the user chose to remember is stored for the profile.</li>
+ * asked again, as often as they like. An accepted token the user chose to remember is stored for the profile
+ * (in the background, like every keychain call here).</li>
  * <li>Locked without a token on the server: stops with a plain sentence; nothing else can work until the operator
  * restarts Bifrost with one.</li>
  * </ul>
@@ -138,12 +139,19 @@ public final class SetupLockGate {
             return;
         }
         DialogService.SetupToken a = answer.get();
-        client.useSetupToken(a.token().trim());
-        runner.run("Checking the setup token", p -> client.checkSetupToken(), ok -> {
-            LOG.info("Setup token accepted by " + server() + (a.remember() && profile != null ? "; stored for "
-                    + profile : ""));
-            if (a.remember() && profile != null) {
-                tokens.write(profile, a.token().trim());
+        String token = a.token().trim();
+        client.useSetupToken(token);
+        String keepFor = a.remember() ? profile : null;
+        SetupTokens store = tokens;
+        runner.run("Checking the setup token", p -> {
+            client.checkSetupToken();
+            // the keychain may block: the accepted token is stored here, off the FX thread
+            return keepFor == null ? "" : remember(store, keepFor, token);
+        }, problem -> {
+            LOG.info("Setup token accepted by " + server() + (keepFor == null ? "" : problem.isEmpty()
+                    ? "; stored for " + keepFor : "; not stored for " + keepFor));
+            if (!problem.isEmpty()) {
+                dialogs.notify(problem);
             }
             open.accept(status);
         }, e -> {
@@ -158,6 +166,17 @@ public final class SetupLockGate {
                 failed.accept(e);
             }
         });
+    }
+
+    /** Off the FX thread: keeps an accepted token; a keychain that refuses costs the connection nothing. */
+    private static String remember(SetupTokens store, String profile, String token) {
+        try {
+            store.write(profile, token);
+            return "";
+        } catch (RuntimeException e) {
+            LOG.warning("The setup token of " + profile + " was not stored: " + e.getMessage());
+            return "The setup token was accepted but not stored: " + e.getMessage();
+        }
     }
 
     private static Stop cancelledStop() {

@@ -168,7 +168,8 @@ public final class VirtualKeyListViewModel {
                 runner.run("Exporting keys", p -> {
                     Files.writeString(file, KeyListCsv.toCsv(rows, names));
                     return rows.size();
-                }, n -> dialogs.notify("Exported " + n + " keys to " + file), e -> dialogs.notify(e.getMessage())));
+                }, n -> dialogs.notify("Exported " + n + " keys to " + file), e -> dialogs.notify("Could not export the "
+                        + "keys: " + (e.getMessage() == null ? e.toString() : e.getMessage()))));
     }
 
     /** Offline: shows the last pulled copy of the keys, filtered locally. */

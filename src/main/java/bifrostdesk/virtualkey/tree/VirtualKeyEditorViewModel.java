@@ -3,6 +3,8 @@ package bifrostdesk.virtualkey.tree;
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.DialogService.ConflictChoice;
+import bifrostdesk.drafts.Draft;
+import bifrostdesk.drafts.SyncService;
 import bifrostdesk.virtualkey.api.SavePlan;
 import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.edit.FieldText;
@@ -450,24 +452,17 @@ public final class VirtualKeyEditorViewModel {
         }
         status.set("Saving…");
         running = runner.run("Saving " + mine.name(), p -> {
-            VirtualKey last = null;
-            List<bifrostdesk.virtualkey.api.PlannedRequest> sent = new ArrayList<>();
+            SyncService.Sent sent;
             try {
-                for (var r : plan.requests()) {
-                    if (p.isCancelled()) {
-                        throw new InterruptedException("cancelled");
-                    }
-                    sent.add(r);
-                    VirtualKey v = backend.send(r);
-                    last = v == null ? last : v;
-                }
-            } catch (Exception e) {
-                backend.journal("save", mine, sent, false, ErrorInfo.of(e).message());
-                throw e;
+                // a committed 500 stops the loop here: sendFailed re-reads and tells the user what the server holds
+                sent = SyncService.sendAll(plan, backend::send, p::isCancelled, false);
+            } catch (SyncService.Stopped stopped) {
+                backend.journal("save", mine, stopped.sent(), false, ErrorInfo.of(stopped.failure()).message());
+                throw stopped.failure();
             }
-            backend.journal("save", mine, sent, true, "saved");
+            backend.journal("save", mine, sent.requests(), true, "saved");
             // write answers lack the GET-only v2 fields (REFERENCE-v2.md §11.11.3): keep the server copy's
-            return last != null ? last.keepGetOnlyFrom(server) : backend.fetch(mine.id());
+            return sent.last() != null ? sent.last().keepGetOnlyFrom(server) : backend.fetch(mine.id());
         }, saved -> {
             open(saved, saved);
             done("Saved " + saved.name() + ".");
@@ -647,6 +642,23 @@ public final class VirtualKeyEditorViewModel {
     private String rawOrModel(FieldKey key) {
         String raw = rawText.get(key);
         return raw != null ? raw : FieldText.of(edited.get(), key);
+    }
+
+    // ---- drafts --------------------------------------------------------------------------------------------
+
+    /**
+     * The open key's unsaved state as a draft: the server copy it started from, the edited copy, the raw texts and
+     * whether its save is queued for sync. The one place a draft of the open key is made; null when no key is open.
+     */
+    public Draft toDraft() {
+        VirtualKey e = edited.get();
+        return e == null ? null : new Draft(e.id(), base.get(), e, rawTexts(), queued.get(), java.time.Instant.now());
+    }
+
+    /** Opens a kept draft: its server copy, its edits and raw texts, and whether it waits for sync. */
+    public void open(Draft draft) {
+        open(draft.base(), draft.edited(), draft.rawText());
+        queued.set(draft.queued());
     }
 
     // ---- properties ----------------------------------------------------------------------------------------

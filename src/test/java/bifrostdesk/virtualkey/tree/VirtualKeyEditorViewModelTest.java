@@ -339,4 +339,30 @@ class VirtualKeyEditorViewModelTest {
         assertThat(s.at("/provider_configs/0/budgets/0/current_usage").asDouble()).isEqualTo(120);
         assertThat(s.get("mcp_configs")).hasSize(1);
     }
+
+    @Test
+    void theDraftOfTheOpenKeyCarriesItsBaseEditsRawTextsAndQueueAndOpensAgainAsItWas() throws Exception {
+        start(Dialect.LATER);
+        assertThat(vm.toDraft()).as("no key open").isNull();
+        VirtualKey base = open("checkout-service");
+        vm.setField(FieldKey.of("", Field.DESCRIPTION), "half-done");
+        vm.setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "12,5k");
+        vm.queuedProperty().set(true);
+
+        bifrostdesk.drafts.Draft d = vm.toDraft();
+        assertThat(d.vkId()).isEqualTo(base.id());
+        assertThat(d.base()).isEqualTo(base);
+        assertThat(d.edited().description()).isEqualTo("half-done");
+        assertThat(d.rawText()).containsEntry("budgets/0#max_limit", "12,5k");
+        assertThat(d.queued()).isTrue();
+
+        vm.open(client.getVirtualKey(sandbox.vkIdByName("mobile-app")));
+        assertThat(vm.queuedProperty().get()).isFalse();
+        vm.open(d);
+        assertThat(vm.editedProperty().get().description()).isEqualTo("half-done");
+        assertThat(vm.text(FieldKey.of("budgets/0", Field.MAX_LIMIT))).isEqualTo("12,5k");
+        assertThat(vm.problems()).anyMatch(v -> v.path().equals("budgets/0") && "max_limit".equals(v.field()));
+        assertThat(vm.queuedProperty().get()).isTrue();
+        assertThat(vm.dirtyProperty().get()).isTrue();
+    }
 }

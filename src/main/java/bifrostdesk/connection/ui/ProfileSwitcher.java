@@ -1,5 +1,7 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
 
+import bifrostdesk.common.concurrent.TaskRunner;
+import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.connection.CredentialStore;
 import bifrostdesk.connection.Profile;
@@ -15,10 +17,10 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** The toolbar's profile picker and its "Manage profiles…" button. */
-final class ProfileSwitcher extends HBox {
-    ProfileSwitcher(Window owner, ProfileStore store, CredentialStore credentials, Profile current,
-                    Consumer<Profile> switchTo) {
+/** The toolbar's profile picker and its "Manage profiles…" button. The profiles file is read in the task runner. */
+public final class ProfileSwitcher extends HBox {
+    public ProfileSwitcher(Window owner, ProfileStore store, CredentialStore credentials, Profile current,
+                           Consumer<Profile> switchTo, TaskRunner runner, DialogService dialogs) {
         super(4);
         ComboBox<Profile> box = new ComboBox<>();
         box.setId("profileSwitcher");
@@ -38,27 +40,23 @@ final class ProfileSwitcher extends HBox {
         // the profiles file is read off the FX thread (first Jackson use); the current profile shows meanwhile
         box.getItems().setAll(current);
         box.setValue(current);
-        Runnable fill = () -> {
-            Thread t = new Thread(() -> {
-                List<Profile> all = new ArrayList<>();
-                all.add(Profile.of(DeskApp.SANDBOX, "sandbox:"));
-                try {
-                    all.addAll(store.load());
-                } catch (IOException e) {
-                    // the list shows what it can; the manage dialog reports the problem
-                }
-                javafx.application.Platform.runLater(() -> {
-                    box.getItems().setAll(all);
-                    box.getItems().stream().filter(p -> p.name().equals(current.name())).findFirst()
-                            .ifPresentOrElse(box::setValue, () -> {
-                                box.getItems().add(current);
-                                box.setValue(current);
-                            });
-                });
-            }, "load-profiles");
-            t.setDaemon(true);
-            t.start();
-        };
+        Runnable fill = () -> runner.run("Reading the profiles", p -> {
+            List<Profile> all = new ArrayList<>();
+            all.add(Profile.of(Profile.SANDBOX, "sandbox:"));
+            try {
+                all.addAll(store.load());
+            } catch (IOException e) {
+                // the list shows what it can; the manage dialog reports the problem
+            }
+            return all;
+        }, all -> {
+            box.getItems().setAll(all);
+            box.getItems().stream().filter(p -> p.name().equals(current.name())).findFirst()
+                    .ifPresentOrElse(box::setValue, () -> {
+                        box.getItems().add(current);
+                        box.setValue(current);
+                    });
+        }, e -> dialogs.notify("Cannot read the profiles: " + e.getMessage()));
         fill.run();
         box.setOnAction(e -> {
             Profile p = box.getValue();
@@ -70,7 +68,8 @@ final class ProfileSwitcher extends HBox {
         manage.setId("manageProfiles");
         manage.setAccessibleText("Manage server profiles");
         manage.setTooltip(new Tooltip("Add, edit, test or remove server profiles"));
-        manage.setOnAction(e -> ProfilesDialog.show(owner, store, credentials).ifPresentOrElse(switchTo, fill));
+        manage.setOnAction(e -> ProfilesDialog.show(owner, store, credentials, runner, dialogs)
+                .ifPresentOrElse(switchTo, fill));
         getChildren().addAll(box, manage);
     }
 }

@@ -1,4 +1,4 @@
-package bifrostdesk.app;
+package bifrostdesk.drafts.ui;
 
 import bifrostdesk.drafts.merge.Choice;
 import bifrostdesk.drafts.merge.Conflict;
@@ -18,11 +18,11 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /** Three values side by side per conflicting field — as opened, mine, the server's — and a choice for each. */
-final class MergeDialog {
+public final class MergeDialog {
     private MergeDialog() {
     }
 
-    static Optional<Map<String, Choice>> show(Window owner, String keyName, List<Conflict> conflicts) {
+    public static Optional<Map<String, Choice>> show(Window owner, String keyName, List<Conflict> conflicts) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Merge " + keyName);

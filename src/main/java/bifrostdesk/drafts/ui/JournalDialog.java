@@ -1,10 +1,6 @@
-package bifrostdesk.app;
+package bifrostdesk.drafts.ui;
 
 import bifrostdesk.drafts.Journal;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -13,19 +9,21 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The sync journal: every save and sync with what was sent and the result; exportable as JSON lines. */
-final class JournalDialog {
+/**
+ * The sync journal: every save and sync with what was sent and the result; exportable as JSON lines. Binds a
+ * {@link JournalViewModel}.
+ */
+public final class JournalDialog {
     private JournalDialog() {
     }
 
-    static void show(Window owner, Journal journal, List<Journal.Entry> entries) {
+    public static void show(Window owner, JournalViewModel vm) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Journal");
-        d.setHeaderText("What was sent to " + (entries.isEmpty() ? "the server" : entries.get(0).server()) + ", newest first");
+        d.setHeaderText("What was sent to " + vm.server() + ", newest first");
         TableView<Journal.Entry> table = new TableView<>();
         table.setId("journalTable");
         table.getColumns().add(column("When", e -> e.at().toString().replace('T', ' ').substring(0, 19) + " UTC", 170));
@@ -33,9 +31,7 @@ final class JournalDialog {
         table.getColumns().add(column("Key", Journal.Entry::vkName, 170));
         table.getColumns().add(column("Requests", e -> String.valueOf(e.requests().size()), 80));
         table.getColumns().add(column("Result", e -> (e.ok() ? "✔ " : "✘ ") + e.result(), 260));
-        List<Journal.Entry> newestFirst = new java.util.ArrayList<>(entries);
-        java.util.Collections.reverse(newestFirst);
-        table.getItems().setAll(newestFirst);
+        table.getItems().setAll(vm.entries());
         TextArea detail = new TextArea();
         detail.setId("journalDetail");
         detail.setEditable(false);
@@ -43,21 +39,15 @@ final class JournalDialog {
         detail.getStyleClass().add("monospace");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) ->
                 detail.setText(e == null ? "" : String.join("\n\n", e.requests())));
-        Button export = new Button("Export…");
-        export.setId("exportJournal");
-        export.setOnAction(ev -> {
-            FileChooser fc = new FileChooser();
-            fc.setInitialFileName("bifrost-desk-journal.jsonl");
-            var file = fc.showSaveDialog(owner);
-            if (file != null) {
-                try {
-                    Files.copy(journal.file(), file.toPath(), StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException e) {
-                    detail.setText("Could not export: " + e.getMessage());
-                }
+        vm.exportProblemProperty().addListener((o, a, problem) -> {
+            if (!problem.isEmpty()) {
+                detail.setText(problem);
             }
         });
-        export.setDisable(entries.isEmpty());
+        Button export = new Button("Export…");
+        export.setId("exportJournal");
+        export.setOnAction(ev -> vm.export());
+        export.setDisable(!vm.canExport());
         VBox box = new VBox(8, table, detail, export);
         box.setPrefSize(820, 520);
         d.getDialogPane().setContent(box);

@@ -1,4 +1,6 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
+
+import bifrostdesk.app.MainViewModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,10 +84,10 @@ class SetupLockConnectTest {
             assertThat(dialogs.setupTokenReasons.get(0)).contains("locked until it is set up");
             assertThat(dialogs.setupTokenReasons.get(1)).contains("did not accept that setup token");
             assertThat(dialogs.signInReasons).as("not a sign-in").isEmpty();
-            assertThat(vm.onlineProperty().get()).isTrue();
+            assertThat(vm.session().onlineProperty().get()).isTrue();
             assertThat(vm.list().items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
-            assertThat(vm.dialect()).isEqualTo(Dialect.V2);
-            assertThat(vm.featuresProperty().get().setupLock()).isTrue();
+            assertThat(vm.session().dialect()).isEqualTo(Dialect.V2);
+            assertThat(vm.session().featuresProperty().get().setupLock()).isTrue();
             // the draft made before connecting is back in the editor, unchanged
             assertThat(vm.editor().editedProperty().get().description()).isEqualTo("edited before the lock");
             assertThat(new SetupTokens(store).read("locked-gw")).contains(TOKEN);
@@ -97,7 +99,7 @@ class SetupLockConnectTest {
         MainViewModel again = vm(ClientOptions.defaults());
         again.start();
         assertThat(dialogs.setupTokenReasons).isEmpty();
-        assertThat(again.onlineProperty().get()).isTrue();
+        assertThat(again.session().onlineProperty().get()).isTrue();
         assertThat(again.list().items()).hasSize(8 + bifrostdesk.sandbox.SeedDataV2.KEY_COUNT);
     }
 
@@ -109,7 +111,7 @@ class SetupLockConnectTest {
         dialogs.setupTokens.add(new SetupToken(TOKEN, false));
         vm.start();
         assertThat(dialogs.setupTokenReasons).singleElement().asString().contains("stored setup token was not accepted");
-        assertThat(vm.onlineProperty().get()).isTrue();
+        assertThat(vm.session().onlineProperty().get()).isTrue();
         assertThat(new SetupTokens(store).read("locked-gw")).as("not remembered, old one gone").isEmpty();
     }
 
@@ -128,13 +130,13 @@ class SetupLockConnectTest {
         MainViewModel vm = vm(ClientOptions.defaults());
         vm.start();
         assertThat(dialogs.setupTokenReasons).as("nothing to ask for").isEmpty();
-        assertThat(vm.onlineProperty().get()).isFalse();
-        assertThat(vm.connectionProperty().get()).startsWith("Offline").contains("no setup token");
-        assertThat(vm.offlineReasonProperty().get()).contains("restart Bifrost", "BIFROST_SETUP_TOKEN");
+        assertThat(vm.session().onlineProperty().get()).isFalse();
+        assertThat(vm.session().connectionProperty().get()).startsWith("Offline").contains("no setup token");
+        assertThat(vm.session().offlineReasonProperty().get()).contains("restart Bifrost", "BIFROST_SETUP_TOKEN");
         assertThat(dialogs.errors).singleElement().asString().contains("restart Bifrost");
-        vm.tryReconnect();
+        vm.session().tryReconnect();
         assertThat(dialogs.errors).as("the background retry does not repeat the dialog").hasSize(1);
-        assertThat(vm.onlineProperty().get()).isFalse();
+        assertThat(vm.session().onlineProperty().get()).isFalse();
     }
 
     @Test
@@ -143,15 +145,15 @@ class SetupLockConnectTest {
         MainViewModel vm = vm(ClientOptions.defaults());
         vm.start();
         assertThat(dialogs.setupTokenReasons).hasSize(1);
-        assertThat(vm.onlineProperty().get()).isFalse();
-        assertThat(vm.connectionProperty().get()).contains("Setup token needed");
+        assertThat(vm.session().onlineProperty().get()).isFalse();
+        assertThat(vm.session().connectionProperty().get()).contains("Setup token needed");
         assertThat(dialogs.errors).isEmpty();
-        vm.tryReconnect();
+        vm.session().tryReconnect();
         assertThat(dialogs.setupTokenReasons).as("no question from a background retry").hasSize(1);
         dialogs.setupTokens.add(new SetupToken(TOKEN, false));
         vm.start();
         assertThat(dialogs.setupTokenReasons).hasSize(2);
-        assertThat(vm.onlineProperty().get()).isTrue();
+        assertThat(vm.session().onlineProperty().get()).isTrue();
         assertThat(new SetupTokens(store).read("locked-gw")).as("not remembered").isEmpty();
     }
 
@@ -161,9 +163,9 @@ class SetupLockConnectTest {
         MainViewModel vm = vm(ClientOptions.defaults());
         vm.start();
         assertThat(dialogs.setupTokenReasons).isEmpty();
-        assertThat(vm.onlineProperty().get()).isTrue();
-        assertThat(vm.featuresProperty().get().setupLock()).isFalse();
-        assertThat(vm.featuresProperty().get().describe()).isEqualTo("Bifrost v2.2.6");
+        assertThat(vm.session().onlineProperty().get()).isTrue();
+        assertThat(vm.session().featuresProperty().get().setupLock()).isFalse();
+        assertThat(vm.session().featuresProperty().get().describe()).isEqualTo("Bifrost v2.2.6");
     }
 
     @Test
@@ -179,7 +181,7 @@ class SetupLockConnectTest {
             vm.start();
             VirtualKey vk = vm.list().items().stream().filter(v -> v.name().equals("mobile-app")).findFirst()
                     .orElseThrow();
-            vm.open(vk);
+            vm.keys().open(vk);
             vm.editor().setField(FieldKey.of("", Field.DESCRIPTION), "saved through the lock");
             vm.editor().save();
             assertThat(sandbox.vkJson(vk.id()).get("description").asText()).isEqualTo("saved through the lock");
@@ -205,9 +207,9 @@ class SetupLockConnectTest {
         startSandbox(SandboxOptions.defaults().withVersion("v2.3.0").withSetupToken(TOKEN));
         MainViewModel vm = vm(ClientOptions.defaults().withSetupToken(TOKEN));
         vm.start();
-        assertThat(vm.dialect()).isEqualTo(Dialect.V2);
-        assertThat(vm.dialectProperty().get()).isEqualTo("v2.x");
-        assertThat(vm.featuresProperty().get().describe()).isEqualTo("Bifrost v2.3.0 (newer than tested)");
-        assertThat(vm.featuresProperty().get().notes()).contains("newer than v2.2.6", "setup lock is on");
+        assertThat(vm.session().dialect()).isEqualTo(Dialect.V2);
+        assertThat(vm.session().dialectProperty().get()).isEqualTo("v2.x");
+        assertThat(vm.session().featuresProperty().get().describe()).isEqualTo("Bifrost v2.3.0 (newer than tested)");
+        assertThat(vm.session().featuresProperty().get().notes()).contains("newer than v2.2.6", "setup lock is on");
     }
 }

@@ -1,4 +1,6 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
+
+import bifrostdesk.app.MainViewModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +52,7 @@ class RealKeychainSetupTokenTest {
                 .withSetupToken(TOKEN))) {
             ScriptedDialogs asked = new ScriptedDialogs();
             asked.setupTokens.add(new SetupToken(TOKEN, true));
-            assertThat(connect(s, first, asked, profile).onlineProperty().get()).isTrue();
+            assertThat(connect(s, first, asked, profile).session().onlineProperty().get()).isTrue();
             assertThat(asked.setupTokenReasons).hasSize(1);
 
             // "restart": a fresh keychain connection and a fresh window model

@@ -1,4 +1,4 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
 
 import bifrostdesk.common.ui.DialogService.SetupToken;
 import java.util.Optional;
@@ -15,11 +15,11 @@ import javafx.stage.Window;
  * Asks for the setup token of a Bifrost v2.2.6+ gateway whose dashboard auth is off (REFERENCE-v2.md §11.2.1). The
  * token is the operator's: Bifrost never generates nor prints one, so the dialog says where it comes from.
  */
-final class SetupTokenDialog {
+public final class SetupTokenDialog {
     private SetupTokenDialog() {
     }
 
-    static Optional<SetupToken> show(Window owner, String server, String reason, String storeNote) {
+    public static Optional<SetupToken> show(Window owner, String server, String reason, String storeNote) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle("Setup token for " + server);

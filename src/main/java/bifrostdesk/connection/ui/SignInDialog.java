@@ -1,4 +1,4 @@
-package bifrostdesk.app;
+package bifrostdesk.connection.ui;
 
 import bifrostdesk.common.ui.DialogService.SignIn;
 import java.util.Optional;
@@ -13,11 +13,11 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /** Asks for the admin user and password of a Bifrost gateway. */
-final class SignInDialog {
+public final class SignInDialog {
     private SignInDialog() {
     }
 
-    static Optional<SignIn> show(Window owner, String server, String user, String reason, String storeNote,
+    public static Optional<SignIn> show(Window owner, String server, String user, String reason, String storeNote,
                                  boolean canRemember) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
