@@ -203,7 +203,7 @@ final class Commands {
             throw e;
         }
         VirtualKey toSave = edited;
-        if (!Objects.equals(server.updatedAt(), d.base().updatedAt())) {
+        if (server.changedSince(d.base())) {
             if (!a.flag("--merge")) {
                 throw CliException.conflict("The key '" + server.name() + "' was changed on the server after the "
                         + "draft's base was read (server updated_at " + server.updatedAt() + ", base "

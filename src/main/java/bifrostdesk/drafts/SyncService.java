@@ -65,7 +65,7 @@ public final class SyncService {
             }
             throw e;
         }
-        if (Objects.equals(server.updatedAt(), draft.base().updatedAt())) {
+        if (!server.changedSince(draft.base())) {
             return new Ready(draft, server, draft.edited(), plan(draft.edited(), server), false);
         }
         MergeResult merge = ThreeWayMerge.merge(draft.base(), draft.edited(), server);

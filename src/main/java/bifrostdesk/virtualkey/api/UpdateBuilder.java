@@ -97,8 +97,9 @@ public final class UpdateBuilder {
         List<String> refusals = new ArrayList<>();
         // §5: no ETag; updated_at is the only (advisory) token. A full-state PUT over someone else's save would
         // silently undo it, so refuse unless the user chose to overwrite.
+        // (a copy without a timestamp, e.g. from a file written by hand, cannot be checked and is not refused)
         if (!opts.overwriteConcurrentChanges() && edited.updatedAt() != null && server.updatedAt() != null
-                && !edited.updatedAt().equals(server.updatedAt())) {
+                && server.changedSince(edited)) {
             refusals.add("The key was changed on the server after you opened it (server copy updated at "
                     + server.updatedAt() + ", yours at " + edited.updatedAt() + "). Reload it, or save again "
                     + "choosing to overwrite those changes.");

@@ -99,6 +99,14 @@ public record VirtualKey(String id, String name, String description, String valu
         return read == null ? this : withV2(v2.keepGetOnlyFrom(read.v2()));
     }
 
+    /**
+     * True when this copy (the server's, just read) was saved after {@code base} was read: {@code updated_at} is the
+     * only, advisory, concurrency token Bifrost has (REFERENCE §5). The one place that question is answered.
+     */
+    public boolean changedSince(VirtualKey base) {
+        return base != null && !java.util.Objects.equals(updatedAt, base.updatedAt());
+    }
+
     /** The business unit owning the key, or {@code null}. */
     public String businessUnitId() {
         return v2.businessUnitId();

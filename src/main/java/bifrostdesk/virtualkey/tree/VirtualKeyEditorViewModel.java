@@ -406,7 +406,7 @@ public final class VirtualKeyEditorViewModel {
                 done("Not saved: the name '" + mine.name() + "' is taken on the server.");
                 return;
             }
-            if (!Objects.equals(server.updatedAt(), base.get().updatedAt())) {
+            if (server.changedSince(base.get())) {
                 ConflictChoice choice = dialogs.resolveConflict(mine.name(), describeTheirChanges(server));
                 if (choice == ConflictChoice.CANCEL) {
                     done("Save cancelled: the key changed on the server since you opened it.");
@@ -483,7 +483,7 @@ public final class VirtualKeyEditorViewModel {
             status.set("The save failed (" + info.message() + "); reading what the server holds…");
             running = runner.run("Re-reading " + mine.name(), p -> backend.fetch(mine.id()), truth -> {
                 boolean committed = bifrostdesk.virtualkey.api.CommittedErrors.isCommitted(error)
-                        || !Objects.equals(truth.updatedAt(), base.get().updatedAt());
+                        || truth.changedSince(base.get());
                 replaceWithServer(truth, committed
                         ? "The server answered an error but committed the change. The tree shows what it holds now."
                         : "The save failed: " + info.message() + ". The server is unchanged; Ctrl+Z brings your edits back.");
