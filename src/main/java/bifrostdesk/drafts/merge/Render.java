@@ -25,7 +25,7 @@ final class Render {
     }
 
     static String money(Double v) {
-        return v == null ? "(no limit)" : String.format(Locale.US, "$%,.2f", v);
+        return bifrostdesk.virtualkey.model.Money.format(v, "(no limit)");
     }
 
     static String duration(String d) {

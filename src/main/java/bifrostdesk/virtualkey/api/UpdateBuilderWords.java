@@ -589,11 +589,11 @@ final class UpdateBuilderWords {
     }
 
     static String money(Double v) {
-        return v == null ? "(no limit)" : String.format(Locale.US, "$%,.2f", v);
+        return bifrostdesk.virtualkey.model.Money.format(v, "(no limit)");
     }
 
     static String money(double v) {
-        return String.format(Locale.US, "$%,.2f", v);
+        return bifrostdesk.virtualkey.model.Money.format(v);
     }
 
     static String number(Double v) {

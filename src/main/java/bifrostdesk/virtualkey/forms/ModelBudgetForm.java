@@ -42,7 +42,7 @@ final class ModelBudgetForm extends FormPane {
         if (p.kind() == NodeKind.MODEL_BUDGETS) {
             model.setText(pc.modelBudgets().stream().map(ModelBudget::modelName).collect(Collectors.joining(", ")));
             summary.setText(pc.modelBudgets().size() + " model" + (pc.modelBudgets().size() == 1 ? "" : "s")
-                    + " with their own budgets or rate limits; usage " + TreeBuilder.money(pc.modelBudgetUsage()));
+                    + " with their own budgets or rate limits; usage " + bifrostdesk.virtualkey.model.Money.format(pc.modelBudgetUsage()));
             return;
         }
         ModelBudget mb = KeyEdits.modelBudgetOf(vk, p);
@@ -51,8 +51,8 @@ final class ModelBudgetForm extends FormPane {
         }
         model.setText(mb.modelName());
         String budgets = mb.budgets().isEmpty() ? "no budget" : mb.budgets().stream()
-                .map(b -> TreeBuilder.money(b.currentUsage()) + " of "
-                        + (b.effectiveLimit() == null ? "?" : TreeBuilder.money(b.effectiveLimit()))
+                .map(b -> bifrostdesk.virtualkey.model.Money.format(b.currentUsage()) + " of "
+                        + (b.effectiveLimit() == null ? "?" : bifrostdesk.virtualkey.model.Money.format(b.effectiveLimit()))
                         + " per " + b.resetDuration()).collect(Collectors.joining(", "));
         String rl = mb.rateLimit() == null || mb.rateLimit().isEmpty() ? "no rate limit"
                 : "rate limit " + TreeBuilder.rateText(mb.rateLimit());

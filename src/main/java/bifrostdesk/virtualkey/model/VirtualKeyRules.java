@@ -475,7 +475,7 @@ public final class VirtualKeyRules {
         }
 
         private static String money(double v) {
-            return String.format(Locale.US, "$%,.2f", v);
+            return Money.format(v);
         }
     }
 }

@@ -2,6 +2,7 @@ package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.Budget;
 import bifrostdesk.virtualkey.model.McpConfig;
+import bifrostdesk.virtualkey.model.Money;
 import bifrostdesk.virtualkey.model.NodeKind;
 import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
@@ -121,7 +122,7 @@ public final class TreeBuilder {
             boolean changed = was == null || !Objects.equals(was.maxLimit(), b.maxLimit())
                     || !Objects.equals(was.resetDuration(), b.resetDuration());
             Double effective = b.effectiveLimit();
-            String label = money(b.currentUsage()) + " of " + (effective == null ? "?" : money(effective));
+            String label = Money.format(b.currentUsage()) + " of " + (effective == null ? "?" : Money.format(effective));
             String override = V2Text.override(b);
             kids.add(new TreeNode(NodeKind.BUDGET, NodePath.budget(owner, i), label, V2Text.resets(b, aligned)
                     + (override.isEmpty() ? "" : " · " + override), b.usedFraction(), changed, List.of()));
@@ -191,26 +192,6 @@ public final class TreeBuilder {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    /**
-     * {@code String.format(Locale.ROOT, "$%,.2f", v)}, without a Formatter for the usual case: the tree formats two
-     * amounts per budget, and Formatter was most of the build time of a 1,000-config key. Same digits: Formatter
-     * rounds the shortest decimal representation ({@link Double#toString}) half-up, as done here.
-     */
-    public static String money(double v) {
-        if (!(v >= 0 && v < 1e15) || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) {
-            return String.format(Locale.ROOT, "$%,.2f", v); // negative (incl. -0.0), NaN, infinite, huge
-        }
-        String digits = new BigDecimal(Double.toString(v)).setScale(2, RoundingMode.HALF_UP).toPlainString();
-        int dot = digits.length() - 3;
-        StringBuilder out = new StringBuilder(digits.length() + 6).append('$');
-        for (int i = 0; i < dot; i++) {
-            if (i > 0 && (dot - i) % 3 == 0) {
-                out.append(',');
-            }
-            out.append(digits.charAt(i));
-        }
-        return out.append(digits, dot, digits.length()).toString();
-    }
 
     private static String num(Long v) {
         return v == null ? "?" : String.format(Locale.ROOT, "%,d", v);

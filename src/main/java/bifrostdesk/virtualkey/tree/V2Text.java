@@ -72,8 +72,8 @@ public final class V2Text {
         if (o == null) {
             return "";
         }
-        String amount = "+" + TreeBuilder.money(o.amount()) + " override";
-        String base = b.maxLimit() == null ? "" : ", on a base of " + TreeBuilder.money(b.maxLimit());
+        String amount = "+" + bifrostdesk.virtualkey.model.Money.format(o.amount()) + " override";
+        String base = b.maxLimit() == null ? "" : ", on a base of " + bifrostdesk.virtualkey.model.Money.format(b.maxLimit());
         if (!o.isActive()) {
             return amount + " ended (" + (BudgetOverride.CYCLES.equals(o.mode()) ? "no cycles left" : "inactive")
                     + "), not applied";

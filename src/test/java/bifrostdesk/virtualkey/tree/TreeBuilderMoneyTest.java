@@ -8,7 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
-/** The tree's fast money format is exactly {@code String.format(Locale.ROOT, "$%,.2f", v)}. */
+/** The fast money format (Money, used by the tree) is exactly {@code String.format(Locale.ROOT, "$%,.2f", v)}. */
 class TreeBuilderMoneyTest {
     private static String reference(double v) {
         return String.format(Locale.ROOT, "$%,.2f", v);
@@ -16,7 +16,7 @@ class TreeBuilderMoneyTest {
 
     @Property(tries = 2000)
     void equalsFormatterForAnyDouble(@ForAll double v) {
-        assertThat(TreeBuilder.money(v)).isEqualTo(reference(v));
+        assertThat(bifrostdesk.virtualkey.model.Money.format(v)).isEqualTo(reference(v));
     }
 
     @Test
@@ -25,7 +25,7 @@ class TreeBuilderMoneyTest {
             1e-7, 5e-3, 99.5, 1e14 + 0.125, 1e15, 1e20, -1.005, Double.NaN, Double.POSITIVE_INFINITY,
             Double.MIN_VALUE, Double.MAX_VALUE};
         for (double v : fixed) {
-            assertThat(TreeBuilder.money(v)).as("%s", v).isEqualTo(reference(v));
+            assertThat(bifrostdesk.virtualkey.model.Money.format(v)).as("%s", v).isEqualTo(reference(v));
         }
         Random r = new Random(7);
         for (int i = 0; i < 200_000; i++) {
@@ -35,7 +35,7 @@ class TreeBuilderMoneyTest {
                 case 2 -> r.nextInt(100_000) * 0.005;
                 default -> Math.pow(10, r.nextInt(16)) * r.nextDouble();
             };
-            assertThat(TreeBuilder.money(v)).as("%s", v).isEqualTo(reference(v));
+            assertThat(bifrostdesk.virtualkey.model.Money.format(v)).as("%s", v).isEqualTo(reference(v));
         }
     }
 }
