@@ -128,7 +128,9 @@ class ThreeWayMergePropertiesTest {
         for (Conflict k : r.conflicts()) {
             switch (k.field()) {
                 case "deleted" -> {
-                    String prefix = k.id().substring(0, k.id().length() - "deleted".length());
+                    // a whole config's conflict is "pc#7/deleted"; a budget's is the budget's own id, "pc#7/budget#b1"
+                    String prefix = k.id().endsWith("/deleted")
+                            ? k.id().substring(0, k.id().length() - "deleted".length()) : k.id() + "/";
                     if (prefix.startsWith("pc#") || prefix.startsWith("mcp#")) {
                         boolean mineHas = want.keySet().stream().anyMatch(f -> f.startsWith(prefix));
                         if (!mineHas) {
