@@ -42,8 +42,15 @@ final class SyntheticHistory {
     record Stream(String provider, String model) {
     }
 
-    /** Spend that must add up: on every stream matching provider/model (null = any), from start to now. */
-    record Constraint(String provider, String model, long start, double usage) {
+    /**
+     * Spend that must add up: on every stream matching provider/model (null = any), from start to now. {@code limit}
+     * and {@code period} (seconds, 0 = unknown) only temper the pace before the window.
+     */
+    record Constraint(String provider, String model, long start, double usage, double limit, long period) {
+        Constraint(String provider, String model, long start, double usage) {
+            this(provider, model, start, usage, 0, 0);
+        }
+
         boolean matches(Stream s) {
             return (provider == null || provider.equals(s.provider)) && (model == null || model.equals(s.model));
         }
@@ -122,7 +129,8 @@ final class SyntheticHistory {
         List<Constraint> clamped = new ArrayList<>();
         for (Constraint c : constraints) {
             // a window older than the retention: its start is as far back as logs go
-            Constraint k = c.start < historyStart ? new Constraint(c.provider, c.model, historyStart, c.usage) : c;
+            Constraint k = c.start < historyStart
+                    ? new Constraint(c.provider, c.model, historyStart, c.usage, c.limit, c.period) : c;
             clamped.add(k);
             cuts.add(k.start);
         }
@@ -150,7 +158,9 @@ final class SyntheticHistory {
         if (b.lastReset == null || b.lastReset.getEpochSecond() > now) {
             return;
         }
-        out.add(new Constraint(provider, model, b.lastReset.getEpochSecond(), Math.max(0, b.currentUsage)));
+        Double nanos = GoDuration.parseNanos(b.resetDuration, true);
+        out.add(new Constraint(provider, model, b.lastReset.getEpochSecond(), Math.max(0, b.currentUsage),
+                b.effectiveMaxLimit(), nanos == null || nanos <= 0 ? 0 : (long) (nanos / 1e9)));
     }
 
     /**
@@ -255,7 +265,13 @@ final class SyntheticHistory {
         }
         if (chosen != null) {
             double shaped = p.shapeHours(chosen.start, now);
-            return chosen.usage / Math.max(shaped > 0 ? shaped : (now - chosen.start) / 3600.0, 1e-3);
+            double pace = chosen.usage / Math.max(shaped > 0 ? shaped : (now - chosen.start) / 3600.0, 1e-3);
+            if (chosen.limit > 0 && chosen.period > 0) {
+                // earlier windows used about 85 % of the limit: a window that began an hour ago says little
+                double full = p.shapeHours(now - chosen.period, now);
+                pace = Math.min(pace, 0.85 * chosen.limit / Math.max(full, 1e-3));
+            }
+            return pace;
         }
         return unit(seed, 1, 1) * 1.5 + 0.05;
     }

@@ -121,4 +121,20 @@ public record SpendSeries(List<Span> spans, Source source) {
         }
         return len <= 0 ? 1 : (double) (b - a) / len;
     }
+
+    /**
+     * The spend in fixed buckets aligned to multiples of {@code size} from the Unix epoch, as the gateway aligns its
+     * own (LOGS.md §3.3), from the bucket holding {@code from} to the one holding {@code to}; spans straddling a
+     * bucket edge are split pro rata. For snapshots shown like logs, and for re-bucketing logs.
+     */
+    public List<Span> rebucket(Instant from, Instant to, Duration size) {
+        long s = Math.max(1, size.toSeconds());
+        List<Span> out = new ArrayList<>();
+        for (long b = Math.floorDiv(from.getEpochSecond(), s) * s; b <= to.getEpochSecond(); b += s) {
+            Instant start = Instant.ofEpochSecond(b);
+            Instant end = Instant.ofEpochSecond(b + s);
+            out.add(new Span(start, end, spentBetween(start, end)));
+        }
+        return out;
+    }
 }
