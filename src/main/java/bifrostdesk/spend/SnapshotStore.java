@@ -153,6 +153,7 @@ public final class SnapshotStore {
         }
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         boolean deleted = false;
+        Set<String> subHourly = null;
         for (LocalDate d : days()) {
             Path plain = dayFile(d, false);
             Path gz = dayFile(d, true);
@@ -163,13 +164,17 @@ public final class SnapshotStore {
                 continue;
             }
             boolean thin = d.isBefore(today.minusDays(FULL_DAYS - 1));
+            if (thin && subHourly == null) {
+                subHourly = subHourly();
+            }
             if (Files.exists(plain) && d.isBefore(today)) {
                 List<Parsed> snaps = SnapshotReader.read(plain, Long.MIN_VALUE, Long.MAX_VALUE, null);
-                AtomicFiles.write(gz, gzip(rewrite(d, thin ? hourly(snaps) : snaps, thin ? "hourly" : "full")));
+                AtomicFiles.write(gz, gzip(rewrite(d, thin ? hourly(snaps, subHourly) : snaps,
+                        thin ? "hourly" : "full")));
                 Files.delete(plain);
             } else if (thin && Files.exists(gz) && !"hourly".equals(SnapshotReader.detail(gz))) {
                 List<Parsed> snaps = SnapshotReader.read(gz, Long.MIN_VALUE, Long.MAX_VALUE, null);
-                AtomicFiles.write(gz, gzip(rewrite(d, hourly(snaps), "hourly")));
+                AtomicFiles.write(gz, gzip(rewrite(d, hourly(snaps, subHourly), "hourly")));
             }
         }
         if (deleted) {
@@ -177,13 +182,34 @@ public final class SnapshotStore {
         }
     }
 
-    /** The last snapshot of each UTC hour. */
-    static List<Parsed> hourly(List<Parsed> snaps) {
+    /**
+     * The last snapshot of each UTC hour, without the counters that reset within the hour (a per-minute request
+     * limit sampled hourly shows no trend, only noise; the full-detail week keeps them).
+     */
+    static List<Parsed> hourly(List<Parsed> snaps, Set<String> dropped) {
         Map<Long, Parsed> last = new LinkedHashMap<>();
         for (Parsed p : snaps) {
             last.put(Math.floorDiv(p.t(), 3600), p);
         }
-        return new ArrayList<>(last.values());
+        List<Parsed> out = new ArrayList<>(last.size());
+        for (Parsed p : last.values()) {
+            Map<String, Double> state = new HashMap<>(p.state());
+            state.keySet().removeAll(dropped);
+            out.add(new Parsed(p.t(), state));
+        }
+        return out;
+    }
+
+    /** Ids of the series whose window is shorter than an hour. */
+    private Set<String> subHourly() throws IOException {
+        Set<String> out = new HashSet<>();
+        for (Declaration d : SnapshotReader.declarations(dir.resolve(SERIES)).values()) {
+            java.util.Optional<java.time.Duration> len = bifrostdesk.virtualkey.model.Durations.parse(d.duration());
+            if (len.isPresent() && len.get().compareTo(java.time.Duration.ofHours(1)) < 0) {
+                out.add(d.id());
+            }
+        }
+        return out;
     }
 
     private String rewrite(LocalDate d, List<Parsed> snaps, String detail) throws IOException {

@@ -33,6 +33,11 @@ class SnapshotStoreTest {
                 Duration.ofDays(30)), Duration.ofDays(30), false, "budgets/0", "Acme › " + vk);
     }
 
+    static BudgetRow perMinute(String vk, double used) {
+        return new BudgetRow(null, null, null, null, vk, vk + "-name", true, null, null, BudgetKind.VK_REQUEST_LIMIT,
+                600, used, "1m", false, T0, T0, T0.plusSeconds(60), Duration.ofSeconds(60), false, "rate_limit", vk);
+    }
+
     private SnapshotStore store() {
         return new SnapshotStore(tmp.resolve("spend"), "http://gw:8080");
     }
@@ -114,7 +119,7 @@ class SnapshotStoreTest {
         Instant end = T0;
         int i = 0;
         for (Instant t = start; !t.isAfter(end); t = t.plus(Duration.ofMinutes(20)), i++) {
-            s.append(t, List.of(row("a", 1000, i % 500), row("b", 10, 1)));
+            s.append(t, List.of(row("a", 1000, i % 500), row("b", 10, 1), perMinute("a", i % 600)));
         }
         List<LocalDate> days = s.days();
         LocalDate today = LocalDate.parse("2026-12-01");
@@ -138,7 +143,12 @@ class SnapshotStoreTest {
         List<Double> hourly = usage(s, row("a", 1, 0), Instant.parse("2026-10-01T00:00:00Z"),
                 Instant.parse("2026-10-01T02:59:59Z"));
         assertThat(hourly).hasSize(3);
-        assertThat(s.declarations()).hasSize(2);
+        String rl = SeriesKey.of(perMinute("a", 0));
+        assertThat(s.usage(List.of(rl), Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-01T23:59:59Z"))
+                .get(rl)).as("a per-minute counter is not kept hourly").isEmpty();
+        assertThat(s.usage(List.of(rl), T0.minus(Duration.ofDays(2)), T0).get(rl)).as("but in the full-detail week")
+                .hasSize(2 * 72 + 1);
+        assertThat(s.declarations()).hasSize(3);
         assertThat(s.sizeOnDisk()).isLessThan(200_000);
     }
 
