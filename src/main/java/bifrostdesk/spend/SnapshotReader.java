@@ -81,7 +81,7 @@ final class SnapshotReader {
 
     /**
      * The snapshots of one day file with {@code from <= t <= to}, each with its full state, limited to {@code ids}
-     * when not null (the state is still tracked for every id, so changes apply correctly).
+     * when not null (a full line resets the state of every id, so tracking only the wanted ones is exact).
      */
     static List<SnapshotStore.Parsed> read(Path f, long from, long to, Set<String> ids) throws IOException {
         List<SnapshotStore.Parsed> out = new ArrayList<>();
@@ -101,7 +101,7 @@ final class SnapshotReader {
                     }
                     continue;
                 }
-                Line l = parse(line);
+                Line l = parse(line, ids);
                 if (l == null) {
                     continue; // torn
                 }
@@ -111,18 +111,7 @@ final class SnapshotReader {
                 state.putAll(l.values);
                 l.gone.forEach(state::remove);
                 if (l.t >= from && l.t <= to) {
-                    Map<String, Double> copy = new HashMap<>();
-                    if (ids == null) {
-                        copy.putAll(state);
-                    } else {
-                        for (String id : ids) {
-                            Double v = state.get(id);
-                            if (v != null) {
-                                copy.put(id, v);
-                            }
-                        }
-                    }
-                    out.add(new SnapshotStore.Parsed(l.t, copy));
+                    out.add(new SnapshotStore.Parsed(l.t, new HashMap<>(state)));
                 }
             }
         } catch (java.io.EOFException truncatedGzip) {
@@ -134,7 +123,8 @@ final class SnapshotReader {
     private record Line(long t, boolean full, Map<String, Double> values, List<String> gone) {
     }
 
-    private static Line parse(String line) {
+    /** One line; with {@code ids}, only their values are kept (the others are tokenised, not stored). */
+    private static Line parse(String line, Set<String> ids) {
         try (JsonParser p = SnapshotStore.parser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -156,12 +146,16 @@ final class SnapshotReader {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String id = p.currentName();
                             p.nextToken();
-                            values.put(id, p.getDoubleValue());
+                            if (ids == null || ids.contains(id)) {
+                                values.put(id, p.getDoubleValue());
+                            }
                         }
                     }
                     case "gone" -> {
                         while (p.nextToken() == JsonToken.VALUE_STRING) {
-                            gone.add(p.getText());
+                            if (ids == null || ids.contains(p.getText())) {
+                                gone.add(p.getText());
+                            }
                         }
                     }
                     default -> p.skipChildren();
