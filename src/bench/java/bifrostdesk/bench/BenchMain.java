@@ -42,6 +42,13 @@ public final class BenchMain {
         check(ms, "4 planUpdate V1_5 1000", "PlanBench.planUpdate dialect=V1_5 pcs=1000", 20);
         check(ms, "5 three-way merge 1000", "MergeBench.merge pcs=1000", 20);
         check(ms, "6 budget aggregation 10k keys", "AggregationBench.rows", 200);
+        check(ms, "9 snapshot append 10k keys, 10 % changed", "SnapshotBench.append changed=0.1", 100);
+        check(ms, "9 snapshot append 10k keys, all changed", "SnapshotBench.append changed=1.0", 250);
+        check(ms, "10 snapshot load one key, 7 days", "SnapshotBench.loadOneKey7Days changed=0.1", 1000);
+        check(ms, "10 snapshot load one key, 90 days", "SnapshotBench.loadOneKey90Days changed=0.1", 5000);
+        check(ms, "11 latest snapshot (primes the watch)", "SnapshotBench.latest changed=0.1", 1000);
+        check(ms, "12 projection over 90 days, 5-min samples", "ProjectionBench.project90Days sampleMinutes=5", 10);
+        check(ms, "12 projection over 90 days, hourly samples", "ProjectionBench.project90Days sampleMinutes=60", 10);
     }
 
     private static void check(Map<String, Double> ms, String label, String key, double target) {

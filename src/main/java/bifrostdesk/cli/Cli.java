@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line of Bifrost Desk: {@code list}, {@code export}, {@code plan}, {@code apply}, {@code sync}. It
+ * The command line of Bifrost Desk: {@code list}, {@code export}, {@code plan}, {@code apply}, {@code sync},
+ * {@code budgets}, {@code spend}. It
  * composes the app's own pieces (client, update builder, validation rules, workspace, merge, sync) so a save from
  * a terminal is exactly the save of the editor. See docs/cli.md.
  * <p>
@@ -28,7 +29,8 @@ public final class Cli {
     public static final int EXIT_CONFLICT = 3;
 
     /** First arguments that select the command line instead of the window. */
-    public static final Set<String> COMMANDS = Set.of("list", "export", "plan", "apply", "sync", "cli");
+    public static final Set<String> COMMANDS = Set.of("list", "export", "plan", "apply", "sync", "budgets", "spend",
+            "cli");
 
     static final String COMMON = """
             Common options:
@@ -50,6 +52,8 @@ public final class Cli {
               plan      show what applying a draft file would change on the server
               apply     save a draft file to the server (the editor's full-state save)
               sync      send the drafts queued in the workspace while offline
+              budgets   the budget review: every limit's usage, closest to exhaustion first
+              spend     one key's spend over time and where its budgets are heading
 
             Run 'bifrost-desk COMMAND --help' for a command's options.
             Exit codes: 0 ok, 1 error (network, server, I/O), 2 invalid input or usage, 3 conflict.
@@ -103,7 +107,9 @@ public final class Cli {
                       --json       also print the exact requests
                     Exit 3 if a draft was kept for a conflict or deletion, 2 if one was invalid or refused, 1 if
                     one failed to send (1 wins over 3, 3 over 2).
-                    """);
+                    """,
+            "budgets", BudgetsCommand.HELP,
+            "spend", SpendCommand.HELP);
 
     private Cli() {
     }
@@ -169,6 +175,8 @@ public final class Cli {
                 case "plan" -> commands.plan(rest, false);
                 case "apply" -> commands.plan(rest, true);
                 case "sync" -> commands.sync(rest);
+                case "budgets" -> new BudgetsCommand(out, err, env).run(rest);
+                case "spend" -> new SpendCommand(out, err, env).run(rest);
                 default -> throw new IllegalStateException(command);
             };
         } catch (CliException e) {

@@ -10,7 +10,8 @@ public final class SandboxMain {
             + " (default v2)] [--seed empty|small|large (default small)] [--auth user:pass]"
             + " [--setup-token TOKEN | --setup-lock-without-token (v2 only; default: $BIFROST_SETUP_TOKEN)]"
             + " [--rotation-cooldown DURATION (v2, e.g. 1h; default 0)] [--key-ids-fix true|false (v2, default false)]"
-            + " [--help]";
+            + " [--logs on|off|old-build (request logs; off = JSON 404, old-build = HTML 200; default on)]"
+            + " [--log-retention-days N (default 365)] [--help]";
 
     private SandboxMain() {
     }
@@ -100,6 +101,19 @@ public final class SandboxMain {
                     o = o.withRotationCooldown(java.time.Duration.ofNanos(nanos.longValue()));
                 }
                 case "--key-ids-fix" -> o = o.withKeyIdsOmittedKeepsKeys(Boolean.parseBoolean(v));
+                case "--logs" -> o = o.withLogs(switch (v.toLowerCase(Locale.ROOT)) {
+                    case "on" -> SandboxOptions.Logs.ON;
+                    case "off" -> SandboxOptions.Logs.OFF;
+                    case "old-build", "old_build" -> SandboxOptions.Logs.OLD_BUILD;
+                    default -> throw new IllegalArgumentException("Unknown --logs value: " + v);
+                });
+                case "--log-retention-days" -> {
+                    try {
+                        o = o.withLogRetentionDays(Integer.parseInt(v));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("Bad number of days: " + v);
+                    }
+                }
                 default -> throw new IllegalArgumentException("Unknown option: " + a);
             }
         }
@@ -116,6 +130,8 @@ public final class SandboxMain {
                 : o.setupToken() != null ? ", setup lock on" : ", setup lock on without a token";
         out.println("Bifrost sandbox (" + o.dialect().label() + ", " + SandboxServer.versionOf(o.dialect()) + ", seed "
                 + o.seed().name().toLowerCase(Locale.ROOT) + (o.username() != null ? ", auth on" : "") + lock
+                + (o.logs() == SandboxOptions.Logs.ON ? "" : ", request logs "
+                + (o.logs() == SandboxOptions.Logs.OFF ? "off" : "off (old build)"))
                 + ") listening on " + server.baseUrl());
         out.flush();
         return server;

@@ -16,36 +16,55 @@ import java.time.Duration;
  * @param version                what {@code GET /api/version} answers instead of the dialect's version, or null
  * @param keyIdsOmittedKeepsKeys V2: the post-v2.2.6 fix (PR #7362) for a PUT that omits {@code key_ids}
  * @param rotationCooldown       V2 {@code client_config.vk_rotation_cooldown}
+ * @param logs                   whether the gateway keeps request logs, and how it says it does not (LOGS.md §7.1)
+ * @param logRetentionDays       {@code client_config.log_retention_days}: how far back the synthetic history goes
  */
 public record SandboxOptions(Dialect dialect, Seed seed, int port, String username, String password,
                              boolean setupLock, String setupToken, String version, boolean keyIdsOmittedKeepsKeys,
-                             Duration rotationCooldown) {
+                             Duration rotationCooldown, Logs logs, int logRetentionDays) {
 
-    /** V2 (v2.2.6) dialect, SMALL seed, a free port, no auth, no setup lock, key_ids trap on, no cooldown. */
+    /** The gateway's request logs (shared/bifrost-api/LOGS.md §7.1). */
+    public enum Logs {
+        /** Logs kept: {@code /api/logs/*} serves a synthetic history consistent with the budgets. */
+        ON,
+        /** Logging off: {@code /api/config} says so and every {@code /api/logs*} route answers a JSON 404. */
+        OFF,
+        /**
+         * An older build with logging off: its {@code /api/config} has no logging fields, and {@code /api/logs*}
+         * GETs get the dashboard's HTML page with status 200 (the old UI catch-all).
+         */
+        OLD_BUILD
+    }
+
+    /**
+     * V2 (v2.2.6) dialect, SMALL seed, a free port, no auth, no setup lock, key_ids trap on, no cooldown, logs on with
+     * Bifrost's default retention of 365 days.
+     */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(Dialect.V2, Seed.SMALL, 0, null, null, false, null, null, false, Duration.ZERO);
+        return new SandboxOptions(Dialect.V2, Seed.SMALL, 0, null, null, false, null, null, false, Duration.ZERO,
+                Logs.ON, 365);
     }
 
     public SandboxOptions withDialect(Dialect d) {
         return new SandboxOptions(d, seed, port, username, password, setupLock, setupToken, version,
-                keyIdsOmittedKeepsKeys, rotationCooldown);
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, logRetentionDays);
     }
 
     public SandboxOptions withSeed(Seed s) {
         return new SandboxOptions(dialect, s, port, username, password, setupLock, setupToken, version,
-                keyIdsOmittedKeepsKeys, rotationCooldown);
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, logRetentionDays);
     }
 
     /** 0 = pick a free port. */
     public SandboxOptions withPort(int p) {
         return new SandboxOptions(dialect, seed, p, username, password, setupLock, setupToken, version,
-                keyIdsOmittedKeepsKeys, rotationCooldown);
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, logRetentionDays);
     }
 
     /** Requires HTTP Basic (or a session from /api/session/login) on every /api route but /api/version. */
     public SandboxOptions withBasicAuth(String user, String pass) {
         return new SandboxOptions(dialect, seed, port, user, pass, setupLock, setupToken, version,
-                keyIdsOmittedKeepsKeys, rotationCooldown);
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, logRetentionDays);
     }
 
     /**
@@ -55,19 +74,19 @@ public record SandboxOptions(Dialect dialect, Seed seed, int port, String userna
     public SandboxOptions withSetupToken(String token) {
         boolean lock = token != null && !token.isBlank();
         return new SandboxOptions(dialect, seed, port, username, password, lock, lock ? token : null, version,
-                keyIdsOmittedKeepsKeys, rotationCooldown);
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, logRetentionDays);
     }
 
     /** The setup lock with no token configured: every non-public {@code /api} route answers 403 (§11.2.1). */
     public SandboxOptions withSetupLockWithoutToken() {
         return new SandboxOptions(dialect, seed, port, username, password, true, null, version,
-                keyIdsOmittedKeepsKeys, rotationCooldown);
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, logRetentionDays);
     }
 
     /** What {@code GET /api/version} answers instead of the dialect's usual version (e.g. "v2.3.0"). */
     public SandboxOptions withVersion(String v) {
         return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, v,
-                keyIdsOmittedKeepsKeys, rotationCooldown);
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, logRetentionDays);
     }
 
     /**
@@ -77,7 +96,7 @@ public record SandboxOptions(Dialect dialect, Seed seed, int port, String userna
      */
     public SandboxOptions withKeyIdsOmittedKeepsKeys(boolean keep) {
         return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, version, keep,
-                rotationCooldown);
+                rotationCooldown, logs, logRetentionDays);
     }
 
     /**
@@ -90,6 +109,21 @@ public record SandboxOptions(Dialect dialect, Seed seed, int port, String userna
             throw new IllegalArgumentException("vk_rotation_cooldown must be between 0 and 30 days");
         }
         return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, version,
-                keyIdsOmittedKeepsKeys, cooldown);
+                keyIdsOmittedKeepsKeys, cooldown, logs, logRetentionDays);
+    }
+
+    /** {@link Logs#ON}, {@link Logs#OFF} (JSON 404) or {@link Logs#OLD_BUILD} (HTML 200). */
+    public SandboxOptions withLogs(Logs mode) {
+        return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown, mode, logRetentionDays);
+    }
+
+    /** {@code client_config.log_retention_days} (at least 1, LOGS.md §7.2): no synthetic spend older than that. */
+    public SandboxOptions withLogRetentionDays(int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("log_retention_days must be at least 1");
+        }
+        return new SandboxOptions(dialect, seed, port, username, password, setupLock, setupToken, version,
+                keyIdsOmittedKeepsKeys, rotationCooldown, logs, days);
     }
 }

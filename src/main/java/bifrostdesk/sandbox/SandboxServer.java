@@ -29,6 +29,7 @@ public final class SandboxServer implements AutoCloseable {
     private final VirtualKeyHandler virtualKeys;
     private final LookupHandler lookups;
     private final VirtualMcpHandler virtualMcps;
+    private final LogsHandler logs;
     private final VkJson json;
     private final CommitFaults faults = new CommitFaults();
     private final AtomicInteger failCount = new AtomicInteger();
@@ -44,6 +45,7 @@ public final class SandboxServer implements AutoCloseable {
         this.lookups = new LookupHandler(store, options.dialect());
         this.virtualMcps = options.dialect().atLeast(Dialect.V2) ? new VirtualMcpHandler(store) : null;
         this.json = new VkJson(store, options.dialect());
+        this.logs = new LogsHandler(store, options);
         // without TCP_NODELAY the JDK server's small responses wait ~40 ms for delayed ACKs; read once per JVM
         System.setProperty("sun.net.httpserver.nodelay", "true");
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
@@ -217,7 +219,8 @@ public final class SandboxServer implements AutoCloseable {
         }
         store.lock().lock();
         try {
-            if (virtualKeys.handle(ex) || lookups.handle(ex) || (virtualMcps != null && virtualMcps.handle(ex))) {
+            if (virtualKeys.handle(ex) || lookups.handle(ex) || (virtualMcps != null && virtualMcps.handle(ex))
+                    || logs.handle(ex)) {
                 return;
             }
         } finally {

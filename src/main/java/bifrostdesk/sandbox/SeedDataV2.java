@@ -105,7 +105,8 @@ public final class SeedDataV2 {
 
         VkRec chat = vk(s, CHAT_ASSISTANT, "Chat UI with per-model spending caps", at.plus(Duration.ofMinutes(30)));
         PcRec openai = pc(s, "openai", 1.0, List.of("gpt-4o", "gpt-4o-mini"), List.of(keyId("openai-prod")));
-        openai.budgets.add(budget(CHAT_ASSISTANT + ":openai:1M", 500, "1M", 210, now));
+        // at least its models' month (gpt-4o alone has 240): the logs history must be able to add up (LOGS.md §5)
+        openai.budgets.add(budget(CHAT_ASSISTANT + ":openai:1M", 500, "1M", 290, now));
         openai.modelBudgets.add(model(CHAT_ASSISTANT + ":openai:gpt-4o", "gpt-4o",
                 budget(CHAT_ASSISTANT + ":openai:gpt-4o:1M", 300, "1M", 240, now)));
         openai.modelBudgets.get(0).rateLimit = rateLimit(CHAT_ASSISTANT + ":openai:gpt-4o", null, null, 60L, "1m",

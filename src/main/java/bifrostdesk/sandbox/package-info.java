@@ -15,6 +15,9 @@
  * {@code BudgetRules}, {@code RateLimitRules}, {@code GoDuration} (Bifrost's duration syntax), {@code VkJson}
  * (response shapes), {@code OverrideHandler} (budget overrides), {@code VirtualMcpHandler}, {@code LookupHandler},
  * {@code CommitFault}/{@code CommitFaults} ("saved but" 500s), {@code SandboxStore}/{@code Records} (state),
- * {@code SeedData}, {@code SeedDataV2} and {@code SyntheticData} (seeds), {@code SandboxMain} (CLI).
+ * {@code SeedData}, {@code SeedDataV2} and {@code SyntheticData} (seeds), {@code SandboxMain} (CLI),
+ * {@code LogsHandler} ({@code /api/config} and the spend endpoints of {@code /api/logs}, or their absence with logs
+ * off, per {@code shared/bifrost-api/LOGS.md}) over {@code SyntheticHistory} (deterministic spend consistent with the
+ * budgets).
  */
 package bifrostdesk.sandbox;

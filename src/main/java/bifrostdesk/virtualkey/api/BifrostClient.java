@@ -106,6 +106,11 @@ public final class BifrostClient {
         transport.http().dispatcher().cancelAll();
     }
 
+    /** The transport of this view (its cancel token included), for {@link SpendClient}. */
+    Transport transport() {
+        return transport;
+    }
+
     /** For tests: the OkHttp client, to check what is installed on it. */
     OkHttpClient okHttp() {
         return transport.http();
