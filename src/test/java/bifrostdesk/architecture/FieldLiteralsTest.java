@@ -53,6 +53,13 @@ class FieldLiteralsTest {
             Map.entry("drafts/merge/Merger.java", Set.of("models", "tools")),
             // words looked for in the server's free-text error messages
             Map.entry("virtualkey/tree/ServerErrors.java", Set.of("name", "keys")),
+            // keys and column names of the `budgets` and `spend` commands' JSON/CSV output, and the command's own
+            // name (docs/cli.md), and of the usage snapshot lines (docs/workspace-format.md): formats of their own
+            Map.entry("cli/BudgetsCommand.java", Set.of("owner", "provider", "reset_duration")),
+            Map.entry("cli/Cli.java", Set.of("budgets")),
+            Map.entry("cli/SpendCommand.java", Set.of("name")),
+            Map.entry("spend/SnapshotReader.java", Set.of("owner")),
+            Map.entry("spend/SnapshotStore.java", Set.of("owner")),
             // the kind of the key cache file, and a null-check message
             Map.entry("drafts/Workspace.java", Set.of("keys")),
             Map.entry("connection/Profile.java", Set.of("name")));
