@@ -28,6 +28,8 @@ import java.util.TreeSet;
  * {@value #SLOT} seconds, with a fixed per-slot jitter, so bucket sums are exact at any bucket size. Nothing is
  * stored: the plan is computed from the store's current state for each request, so an edited or reset budget gets
  * a consistent history at once. Call under the store lock.
+ * <p>
+ * Over 400 lines, earned by one job: a deterministic spend history consistent with every seeded budget.
  */
 final class SyntheticHistory {
     /** Seconds between two synthetic request batches of a stream. */

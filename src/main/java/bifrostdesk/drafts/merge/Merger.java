@@ -32,6 +32,8 @@ import java.util.function.Function;
  * reset duration the server already has (conflict unless equal) and an MCP client the server already attached
  * (conflict on the tools unless equal). Server-owned data always comes from theirs; items that only mine (or base)
  * has are re-created as new (no id, zero usage).
+ * <p>
+ * Over 400 lines, earned by one job: the three-way merge rules of each part of a key.
  */
 final class Merger {
     record Owner(String team, String customer) {

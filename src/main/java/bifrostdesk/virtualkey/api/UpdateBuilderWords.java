@@ -29,6 +29,8 @@ import java.util.Set;
  * (key fields, owner, expiry, key budgets, key rate limit, provider configs in edited order then deleted ones in
  * server order, MCP clients). The budget sentences follow what the dialect's server actually does (§2.6.3):
  * A matches by duration, B/C by id then duration, v1.4 has one budget.
+ * <p>
+ * Over 400 lines, earned by one job: the plan's sentences, section by section.
  */
 final class UpdateBuilderWords {
     private final Dialect dialect;
