@@ -84,7 +84,20 @@ final class SnapshotReader {
      * when not null (a full line resets the state of every id, so tracking only the wanted ones is exact).
      */
     static List<SnapshotStore.Parsed> read(Path f, long from, long to, Set<String> ids) throws IOException {
+        return read(f, from, to, ids, false);
+    }
+
+    /** The last snapshot of the file with its full state, or null; no per-line copies. */
+    static SnapshotStore.Parsed last(Path f) throws IOException {
+        List<SnapshotStore.Parsed> one = read(f, Long.MIN_VALUE, Long.MAX_VALUE, null, true);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    private static List<SnapshotStore.Parsed> read(Path f, long from, long to, Set<String> ids, boolean lastOnly)
+            throws IOException {
         List<SnapshotStore.Parsed> out = new ArrayList<>();
+        long lastT = Long.MIN_VALUE;
+        List<String> quoted = ids == null ? null : ids.stream().map(id -> '"' + id + '"').toList();
         Map<String, Double> state = new HashMap<>();
         boolean formatOk = false;
         try (BufferedReader r = open(f)) {
@@ -101,7 +114,9 @@ final class SnapshotReader {
                     }
                     continue;
                 }
-                Line l = parse(line, ids);
+                // most change lines do not mention the few ids asked for: read only their time and full flag
+                Line l = quoted != null && quoted.stream().noneMatch(line::contains) ? prefix(line)
+                        : parse(line, ids);
                 if (l == null) {
                     continue; // torn
                 }
@@ -110,14 +125,34 @@ final class SnapshotReader {
                 }
                 state.putAll(l.values);
                 l.gone.forEach(state::remove);
-                if (l.t >= from && l.t <= to) {
+                if (lastOnly) {
+                    lastT = l.t;
+                } else if (l.t >= from && l.t <= to) {
                     out.add(new SnapshotStore.Parsed(l.t, new HashMap<>(state)));
                 }
             }
         } catch (java.io.EOFException truncatedGzip) {
             // a gzip file cut short cannot happen with atomic rewrites; keep what was read
         }
+        if (lastOnly && lastT != Long.MIN_VALUE) {
+            out.add(new SnapshotStore.Parsed(lastT, state));
+        }
         return out;
+    }
+
+    private static final java.util.regex.Pattern PREFIX =
+            java.util.regex.Pattern.compile("^\\{\"t\":(-?\\d+)(,\"full\":1)?,\"u\":\\{");
+
+    /**
+     * The time and full flag of a line known not to mention the ids asked for. Such a line must still be whole
+     * (a torn one is skipped like any other), so its end is checked too.
+     */
+    private static Line prefix(String line) {
+        java.util.regex.Matcher m = PREFIX.matcher(line);
+        if (!m.find() || !line.endsWith("}")) {
+            return null;
+        }
+        return new Line(Long.parseLong(m.group(1)), m.group(2) != null, Map.of(), List.of());
     }
 
     private record Line(long t, boolean full, Map<String, Double> values, List<String> gone) {

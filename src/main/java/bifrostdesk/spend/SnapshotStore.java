@@ -275,9 +275,9 @@ public final class SnapshotStore {
     private void restoreToday() throws IOException {
         Path f = dayFile(day, false);
         if (Files.exists(f)) {
-            List<Parsed> snaps = SnapshotReader.read(f, Long.MIN_VALUE, Long.MAX_VALUE, null);
-            if (!snaps.isEmpty()) {
-                written.putAll(snaps.get(snaps.size() - 1).state());
+            Parsed last = SnapshotReader.last(f);
+            if (last != null) {
+                written.putAll(last.state());
             }
         }
     }
@@ -425,9 +425,8 @@ public final class SnapshotStore {
         for (int i = all.size() - 1; i >= 0; i--) {
             LocalDate d = all.get(i);
             Path f = Files.exists(dayFile(d, false)) ? dayFile(d, false) : dayFile(d, true);
-            List<Parsed> snaps = SnapshotReader.read(f, Long.MIN_VALUE, Long.MAX_VALUE, null);
-            if (!snaps.isEmpty()) {
-                Parsed last = snaps.get(snaps.size() - 1);
+            Parsed last = SnapshotReader.last(f);
+            if (last != null) {
                 Map<String, Declaration> byId = SnapshotReader.declarations(dir.resolve(SERIES));
                 Map<String, Sample> values = new LinkedHashMap<>();
                 last.state().forEach((id, v) -> {

@@ -69,7 +69,8 @@ public final class SpendHistory {
 
     /**
      * The spend of {@code row} between {@code from} and {@code to}. From the logs when the gateway keeps them and
-     * the row is a budget; otherwise from the snapshots, with a note saying so. A logs call that meets a missing
+     * the row is a budget (not before the retention horizon); otherwise from the snapshots, with a note saying so.
+     * Answers are cached by row and by the range rounded to the minute: pass minute-aligned bounds to reuse them. A logs call that meets a missing
      * route (a gateway that lost its logs since) falls back the same way.
      */
     public Result forRow(BudgetRow row, Instant from, Instant to, CancelToken token) throws ApiException,
@@ -82,12 +83,14 @@ public final class SpendHistory {
             }
         }
         LogsStatus s = status(token);
-        CostQuery q = SpendQueries.forRow(row, from, to);
+        // §10 step 3: nothing older than the retention horizon is there to ask for
+        Instant horizon = to.minus(Duration.ofDays(s.retentionDays()));
+        CostQuery q = SpendQueries.forRow(row, from.isBefore(horizon) ? horizon : from, to);
         Result r = null;
         if (s.available() && q != null) {
             try {
                 CostHistogram h = client.using(token).costHistogram(q);
-                r = new Result(SpendSeries.fromHistogram(h, from, to), h, s, "Logged spend from the gateway.");
+                r = new Result(SpendSeries.fromHistogram(h, q.start(), to), h, s, "Logged spend from the gateway.");
             } catch (ApiException e) {
                 if (!SpendClient.meansNoLogs(e)) {
                     throw e;
