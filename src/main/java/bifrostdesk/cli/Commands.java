@@ -99,32 +99,15 @@ final class Commands {
             out.println(text(arr));
             return Cli.EXIT_OK;
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "ID", "ACTIVE", "OWNER", "PROVIDERS", "BUDGET USED"});
+        TextTable table = new TextTable(new boolean[6], "NAME", "ID", "ACTIVE", "OWNER", "PROVIDERS", "BUDGET USED");
         for (VirtualKey vk : keys) {
             String owner = vk.teamId() != null ? "team " + vk.teamId()
                     : vk.customerId() != null ? "customer " + vk.customerId() : "-";
-            rows.add(new String[] {vk.name(), vk.id(), vk.active() ? "yes" : "no", owner,
+            table.add(vk.name(), vk.id(), vk.active() ? "yes" : "no", owner,
                     Integer.toString(vk.providerConfigs().size()),
-                    hasBudgets(vk) ? Math.round(vk.maxBudgetFraction() * 100) + "%" : "-"});
+                    hasBudgets(vk) ? Math.round(vk.maxBudgetFraction() * 100) + "%" : "-");
         }
-        int[] width = new int[rows.get(0).length];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], String.valueOf(r[i]).length());
-            }
-        }
-        for (String[] r : rows) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < r.length; i++) {
-                String cell = String.valueOf(r[i]);
-                sb.append(cell);
-                if (i < r.length - 1) {
-                    sb.append(" ".repeat(width[i] - cell.length() + 2));
-                }
-            }
-            out.println(sb);
-        }
+        table.print(out);
         err.println(keys.size() + " virtual key" + (keys.size() == 1 ? "" : "s"));
         return Cli.EXIT_OK;
     }
