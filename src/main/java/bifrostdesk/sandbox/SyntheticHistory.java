@@ -526,9 +526,7 @@ final class SyntheticHistory {
                 if (whole || none) {
                     continue;
                 }
-                Plan one = this;
-                int piece = j;
-                one.eventsOfPiece(piece, from, to, (t, st, cost) -> {
+                eventsOfPiece(j, from, to, (t, st, cost) -> {
                     if (filter.test(st)) {
                         total[0] += cost;
                     }
