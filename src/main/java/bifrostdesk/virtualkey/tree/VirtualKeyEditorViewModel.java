@@ -2,11 +2,7 @@ package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
-import bifrostdesk.common.ui.DialogService.ConflictChoice;
 import bifrostdesk.drafts.Draft;
-import bifrostdesk.drafts.SyncService;
-import bifrostdesk.virtualkey.api.SavePlan;
-import bifrostdesk.virtualkey.api.UpdateBuilder;
 import bifrostdesk.virtualkey.edit.FieldText;
 import bifrostdesk.virtualkey.edit.KeyEdits;
 import bifrostdesk.virtualkey.model.Budget;
@@ -44,11 +40,14 @@ import javafx.collections.ObservableList;
 
 /**
  * The state of one open virtual key: the server copy it started from, the edited copy, the tree, the problems,
- * undo/redo and the save flow. No controls here: the view binds to these properties.
+ * undo/redo; the save flow itself is {@link EditorSave}. No controls here: the view binds to these properties.
  * <p>
  * Every edit replaces the immutable {@link VirtualKey}; raw text the user typed is kept per field even when it
  * does not parse, so nothing typed is lost. Network work goes through the {@link TaskRunner}; its callbacks
  * (and so every property change here) happen on the FX thread.
+ * <p>
+ * Over 400 lines for one job, the editing state of one key: each structural edit (add, remove, duplicate, owner,
+ * keys, models, tools) is a few lines delegating to {@code KeyEdits}, plus the properties the view binds to.
  */
 public final class VirtualKeyEditorViewModel {
 
@@ -56,9 +55,6 @@ public final class VirtualKeyEditorViewModel {
     public interface Validator extends Function<VirtualKey, List<Violation>> {
     }
 
-    private final EditorBackend backend;
-    private final TaskRunner runner;
-    private final DialogService dialogs;
     private final Validator validator;
 
     private final ReadOnlyObjectWrapper<VirtualKey> base = new ReadOnlyObjectWrapper<>();
@@ -83,8 +79,7 @@ public final class VirtualKeyEditorViewModel {
     private Map<FieldKey, String> parseProblems = new HashMap<>();
     private final Set<FieldKey> touched = new HashSet<>();
     private final List<Violation> serverProblems = new ArrayList<>();
-    private TaskRunner.Handle running;
-    private boolean resetUsage;
+    private final EditorSave saving;
 
     /** What undo restores: the key and the raw texts that went with it. */
     private record Snapshot(VirtualKey key, Map<FieldKey, String> raw, Map<FieldKey, String> parse) {
@@ -92,10 +87,8 @@ public final class VirtualKeyEditorViewModel {
 
     public VirtualKeyEditorViewModel(EditorBackend backend, TaskRunner runner, DialogService dialogs,
                                      Validator validator) {
-        this.backend = backend;
-        this.runner = runner;
-        this.dialogs = dialogs;
         this.validator = validator;
+        this.saving = new EditorSave(backend, runner, dialogs, new SaveHost());
     }
 
     // ---- opening -------------------------------------------------------------------------------------------
@@ -375,154 +368,11 @@ public final class VirtualKeyEditorViewModel {
     // ---- saving --------------------------------------------------------------------------------------------
 
     /**
-     * Ctrl+S: check, re-read the server copy, stop on a concurrent change, show the plan, send, refresh.
+     * Ctrl+S: check, re-read the server copy, stop on a concurrent change, show the plan, send, refresh
+     * ({@link EditorSave} does the talking to the server).
      */
     public void save() {
-        if (busy.get() || edited.get() == null) {
-            return;
-        }
-        saveAttempted.set(true);
-        serverProblems.clear();
-        revalidate();
-        if (hasErrors()) {
-            Violation first = problems.stream().filter(v -> v.severity() == Severity.ERROR).findFirst().orElseThrow();
-            selectedPath.set(first.path());
-            long n = problems.stream().filter(v -> v.severity() == Severity.ERROR).count();
-            status.set(n + (n == 1 ? " problem blocks" : " problems block") + " the save: " + first.message());
-            return;
-        }
-        VirtualKey mine = edited.get();
-        busy.set(true);
-        status.set("Checking the server's copy…");
-        boolean renamed = !Objects.equals(mine.name(), base.get().name());
-        running = runner.run("Checking " + mine.name(), p -> new Check(backend.fetch(mine.id()),
-                renamed && backend.nameTaken(mine.name(), mine.id())), check -> {
-            VirtualKey server = check.server();
-            if (check.nameTaken()) {
-                serverProblems.add(Violation.at("", Field.NAME, Severity.ERROR,
-                        "Another key on the server is already called '" + mine.name() + "'"));
-                revalidate();
-                selectedPath.set("");
-                done("Not saved: the name '" + mine.name() + "' is taken on the server.");
-                return;
-            }
-            if (server.changedSince(base.get())) {
-                ConflictChoice choice = dialogs.resolveConflict(mine.name(), describeTheirChanges(server));
-                if (choice == ConflictChoice.CANCEL) {
-                    done("Save cancelled: the key changed on the server since you opened it.");
-                    return;
-                }
-                if (choice == ConflictChoice.TAKE_THEIRS) {
-                    replaceWithServer(server, "Showing the server's copy; undo (Ctrl+Z) brings your edits back.");
-                    busy.set(false);
-                    return;
-                }
-            }
-            planAndSend(mine, server);
-        }, this::fetchFailed);
-    }
-
-    /** What the pre-save check found on the server. */
-    private record Check(VirtualKey server, boolean nameTaken) {
-    }
-
-    private void planAndSend(VirtualKey mine, VirtualKey server) {
-        // the concurrency check against the copy the user saw was done above (and the user chose); the plan is
-        // computed against the server's current copy, so it shows exactly what will change there
-        boolean reset = resetUsage;
-        resetUsage = false;
-        SavePlan plan = UpdateBuilder.planUpdate(mine, server, backend.dialect(),
-                new UpdateBuilder.SaveOptions(reset, true, backend.ownerNames()));
-        if (plan.isRefused()) {
-            dialogs.showError("This edit cannot be saved on this server", String.join("\n", plan.refusals()));
-            done("Not saved: " + plan.refusals().get(0));
-            return;
-        }
-        if (plan.isEmpty()) {
-            base.set(server);
-            changed(mine);
-            done("Nothing to save: the server already holds this.");
-            return;
-        }
-        status.set("Review the plan: " + plan.changes().size() + " change" + (plan.changes().size() == 1 ? "" : "s")
-                + " on the server.");
-        if (!dialogs.confirmPlan("Save " + mine.name(), plan)) {
-            done("Save cancelled.");
-            return;
-        }
-        status.set("Saving…");
-        running = runner.run("Saving " + mine.name(), p -> {
-            SyncService.Sent sent;
-            try {
-                // a committed 500 stops the loop here: sendFailed re-reads and tells the user what the server holds
-                sent = SyncService.sendAll(plan, backend::send, p::isCancelled, false);
-            } catch (SyncService.Stopped stopped) {
-                backend.journal("save", mine, stopped.sent(), false, ErrorInfo.of(stopped.failure()).message());
-                throw stopped.failure();
-            }
-            backend.journal("save", mine, sent.requests(), true, "saved");
-            // write answers lack the GET-only v2 fields (REFERENCE-v2.md §11.11.3): keep the server copy's
-            return sent.last() != null ? sent.last().keepGetOnlyFrom(server) : backend.fetch(mine.id());
-        }, saved -> {
-            open(saved, saved);
-            done("Saved " + saved.name() + ".");
-        }, error -> sendFailed(mine, error));
-    }
-
-    private void sendFailed(VirtualKey mine, Throwable error) {
-        ErrorInfo info = ErrorInfo.of(error);
-        if (info.status() == 401) {
-            done("The server asked to sign in again. Nothing was saved; your edits are kept.");
-            if (backend.signInAgain(this::signedInAgain)) {
-                return;
-            }
-        }
-        if (info.status() >= 500 || info.status() == 0) {
-            // A 500 can follow a committed write (REFERENCE §2.6.6), and a dropped connection says nothing:
-            // re-read and show what the server really holds.
-            status.set("The save failed (" + info.message() + "); reading what the server holds…");
-            running = runner.run("Re-reading " + mine.name(), p -> backend.fetch(mine.id()), truth -> {
-                boolean committed = bifrostdesk.virtualkey.api.CommittedErrors.isCommitted(error)
-                        || truth.changedSince(base.get());
-                replaceWithServer(truth, committed
-                        ? "The server answered an error but committed the change. The tree shows what it holds now."
-                        : "The save failed: " + info.message() + ". The server is unchanged; Ctrl+Z brings your edits back.");
-                serverProblems.add(ServerErrors.locate(mine, info.message()));
-                revalidate();
-                busy.set(false);
-            }, again -> done("The save failed (" + info.message() + ") and the server could not be re-read: "
-                    + ErrorInfo.of(again).message() + ". Your edits are kept."));
-            return;
-        }
-        serverProblems.add(ServerErrors.locate(mine, info.message()));
-        revalidate();
-        Violation v = serverProblems.get(serverProblems.size() - 1);
-        selectedPath.set(v.path());
-        done("The server refused the save: " + info.message());
-    }
-
-    private void signedInAgain() {
-        status.set("Signed in again. Press Ctrl+S to save; your edits are kept.");
-    }
-
-    private void fetchFailed(Throwable error) {
-        ErrorInfo info = ErrorInfo.of(error);
-        if (info.status() == 401) {
-            done("The server asked to sign in again. Nothing was saved; your edits are kept.");
-            if (backend.signInAgain(this::signedInAgain)) {
-                return;
-            }
-        }
-        if (info.unreachable() && backend.queueForSync(base.get(), edited.get())) {
-            queued.set(true);
-            done("Offline: the save is queued as a draft and will be sent when you sync (" + info.message() + ").");
-            return;
-        }
-        if (info.status() == 404) {
-            dialogs.showError("Key deleted on the server", "Someone deleted this key on the server. "
-                    + "Your edits are kept here; create it again or discard them.");
-        }
-        done("Could not read the server's copy: " + info.message() + ". Your edits are kept.");
+        saving.save(false);
     }
 
     /**
@@ -534,19 +384,12 @@ public final class VirtualKeyEditorViewModel {
             status.set("Not reset: the budgets of this key are its access profile's; reset them there.");
             return;
         }
-        resetUsage = true;
-        save();
-        if (!busy.get()) {
-            resetUsage = false;
-        }
+        saving.save(true);
     }
 
     /** Cancels the save or check in progress; the edits stay. */
     public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
-        done("Cancelled.");
+        saving.cancel();
     }
 
     private void replaceWithServer(VirtualKey server, String message) {
@@ -561,17 +404,83 @@ public final class VirtualKeyEditorViewModel {
         status.set(message);
     }
 
-    private String describeTheirChanges(VirtualKey server) {
-        SavePlan theirs = UpdateBuilder.planUpdate(server, base.get(), backend.dialect(),
-                UpdateBuilder.SaveOptions.defaults().withOverwriteConcurrentChanges(true));
-        List<String> words = theirs.changes();
-        return words.isEmpty() ? "It was saved again since you opened it (updated "
-                + server.updatedAt() + ")." : String.join("\n", words);
-    }
+    /** The editor's state as the save flow sees it. */
+    private final class SaveHost implements EditorSave.Host {
+        @Override
+        public VirtualKey base() {
+            return base.get();
+        }
 
-    private void done(String message) {
-        busy.set(false);
-        status.set(message);
+        @Override
+        public VirtualKey edited() {
+            return edited.get();
+        }
+
+        @Override
+        public boolean blockedByErrors() {
+            saveAttempted.set(true);
+            revalidate();
+            if (!hasErrors()) {
+                return false;
+            }
+            Violation first = problems.stream().filter(v -> v.severity() == Severity.ERROR).findFirst().orElseThrow();
+            selectedPath.set(first.path());
+            long n = problems.stream().filter(v -> v.severity() == Severity.ERROR).count();
+            status.set(n + (n == 1 ? " problem blocks" : " problems block") + " the save: " + first.message());
+            return true;
+        }
+
+        @Override
+        public void clearServerProblems() {
+            serverProblems.clear();
+        }
+
+        @Override
+        public void serverProblem(Violation problem) {
+            serverProblems.add(problem);
+            revalidate();
+        }
+
+        @Override
+        public void select(String path) {
+            selectedPath.set(path);
+        }
+
+        @Override
+        public void busy(boolean value) {
+            busy.set(value);
+        }
+
+        @Override
+        public boolean busy() {
+            return busy.get();
+        }
+
+        @Override
+        public void status(String message) {
+            status.set(message);
+        }
+
+        @Override
+        public void saved(VirtualKey server) {
+            open(server, server);
+        }
+
+        @Override
+        public void replaceWithServer(VirtualKey server, String message) {
+            VirtualKeyEditorViewModel.this.replaceWithServer(server, message);
+        }
+
+        @Override
+        public void rebase(VirtualKey server) {
+            base.set(server);
+            changed(edited.get());
+        }
+
+        @Override
+        public void queued() {
+            queued.set(true);
+        }
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
