@@ -35,6 +35,7 @@ class SyncViewModelTest {
     private SandboxServer sandbox;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private MainViewModel vm;
+    private Autosaver autosaver;
 
     @TempDir
     Path dir;
@@ -55,7 +56,8 @@ class SyncViewModelTest {
                 dialogs);
         vm.start();
         Workspace ws = new Workspace(dir, sandbox.baseUrl(), false);
-        vm.attachWorkspace(ws, new Autosaver(ws, e -> { }, d -> { }));
+        autosaver = new Autosaver(ws, e -> { }, d -> { });
+        vm.attachWorkspace(ws, autosaver);
         vm.keys().open(listed(key));
         int port = sandbox.port();
         sandbox.close();
@@ -169,13 +171,10 @@ class SyncViewModelTest {
         assertThat(vm.editor().editedProperty().get().description()).isEqualTo("theirs");
         assertThat(vm.editor().dirtyProperty().get()).isFalse();
         assertThat(vm.sync().queuedDrafts()).isEmpty();
-        // no draft stays on disk (written and removed on the autosaver's own thread)
-        Workspace ws = new Workspace(dir, "", false);
-        for (int i = 0; i < 100 && !ws.loadDrafts().isEmpty(); i++) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(Autosaver.DELAY_MS * 2);
-        assertThat(ws.loadDrafts()).isEmpty();
+        // no draft stays on disk: the autosaver's own thread runs what it has queued (writes, then the removal)
+        autosaver.flush();
+        autosaver.flush();
+        assertThat(new Workspace(dir, "", false).loadDrafts()).isEmpty();
     }
 
     @Test
