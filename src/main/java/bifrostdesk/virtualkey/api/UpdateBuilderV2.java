@@ -42,6 +42,12 @@ final class UpdateBuilderV2 {
         V2Fields e = vk.v2();
         V2Fields s = server == null ? V2Fields.NONE : server.v2();
         boolean v2 = dialect.atLeast(Dialect.V2);
+        String duplicate = duplicateProvider(vk);
+        if (v2 && duplicate != null) {
+            // §11.4.2: governance is stored per provider name; two configs would share one tier, the later winning
+            refuse("Two provider configs are for " + duplicate + ". Bifrost v2 keeps budgets and limits per "
+                    + "provider, so they would share them and the later config would win: merge them into one.");
+        }
 
         // §11.14: allow_all_providers, current value, only if the GET had the key (absent = pre-v2.1 server)
         if (s.allowAllProviders() != null) {
@@ -96,6 +102,18 @@ final class UpdateBuilderV2 {
                 refuse("Key metadata needs a newer Bifrost; this server (" + dialect.label() + ") cannot store it.");
             }
         }
+    }
+
+    /** The first provider named by two configs, or {@code null}. */
+    static String duplicateProvider(VirtualKey vk) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ProviderConfig pc : vk.providerConfigs()) {
+            String p = pc.provider() == null ? "" : pc.provider().trim().toLowerCase(java.util.Locale.ROOT);
+            if (!p.isEmpty() && !seen.add(p)) {
+                return pc.provider().trim();
+            }
+        }
+        return null;
     }
 
     /** Tri-state on PUT: {@code null} = inherit the gateway default. On create, inheriting = omitting. */

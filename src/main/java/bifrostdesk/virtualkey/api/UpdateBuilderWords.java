@@ -58,8 +58,13 @@ final class UpdateBuilderWords {
         }
         ownerWords(e, s);
         if (e.calendarAligned() != s.calendarAligned()) {
+            // REFERENCE-v2.md §11.5.4: switching on "adopts" the grid (windows re-anchor, usage kept)
             out.add(e.calendarAligned() ? "aligns the key's budgets to calendar periods"
-                    : "stops aligning the key's budgets to calendar periods");
+                    + (dialect.atLeast(Dialect.LATER) ? ": each budget's current window re-anchors to the start of "
+                    + "its calendar period (day, week, month, quarter or year, UTC) with its usage kept, and the "
+                    + "first aligned reset comes at the next period boundary" : "")
+                    : "stops aligning the key's budgets to calendar periods"
+                    + (dialect.atLeast(Dialect.LATER) ? ": windows roll again from each budget's creation time" : ""));
         }
         if (!Objects.equals(e.expiresAt(), s.expiresAt())) {
             out.add(e.expiresAt() == null ? "removes the key's expiry"
@@ -140,12 +145,18 @@ final class UpdateBuilderWords {
         if (Objects.equals(before, after)) {
             return;
         }
+        // what the change detaches: every owner the server shows (a team with its parent customer is both, §11.8),
+        // whose budgets and limits then stop applying to the key
+        boolean pair = s.teamId() != null && s.customerId() != null;
+        String left = pair ? " (it leaves " + team(s.teamId()) + " and " + customer(s.customerId())
+                + "; their budgets and limits no longer apply to it)"
+                : " (" + before + "'s budgets and limits no longer apply to it)";
         if (before == null) {
             out.add("attaches the key to " + after);
         } else if (after == null) {
-            out.add("detaches the key from " + before);
+            out.add("detaches the key from " + before + left);
         } else {
-            out.add("moves the key from " + before + " to " + after);
+            out.add("moves the key from " + before + " to " + after + left);
         }
     }
 

@@ -81,9 +81,21 @@ final class UpdateBuilderWordsV2 {
             if (old == null) {
                 out.add("adds per-model budgets for " + m.modelName() + " under " + label);
             } else if (!UpdateBuilderV2.sameSettings(List.of(m), List.of(old))) {
-                out.add("changes the per-model budgets of " + m.modelName() + " under " + label);
+                out.add("changes the per-model budgets of " + m.modelName() + " under " + label
+                        + removedUsage(m, old));
             }
         }
+    }
+
+    /** "; removes its 1d budget ($3.00 used)" for budgets of a kept model that the edit drops, else "". */
+    private static String removedUsage(ModelBudget now, ModelBudget before) {
+        Set<String> kept = new LinkedHashSet<>();
+        now.budgets().forEach(b -> kept.add(b.id() == null ? "" : b.id()));
+        List<String> parts = new ArrayList<>();
+        before.budgets().stream().filter(b -> b.id() != null && !kept.contains(b.id()))
+                .forEach(b -> parts.add("its " + b.resetDuration() + " budget ("
+                        + UpdateBuilderWords.money(b.currentUsage()) + " used)"));
+        return parts.isEmpty() ? "" : "; removes " + String.join(" and ", parts);
     }
 
     private static String triState(Boolean v, String on, String off) {

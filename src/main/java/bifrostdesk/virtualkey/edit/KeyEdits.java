@@ -148,7 +148,10 @@ public final class KeyEdits {
         return vk.withMcpConfigs(list);
     }
 
-    /** Removes the node at {@code path}: a budget, a rate limit, a provider config or an MCP config. */
+    /**
+     * Removes the node at {@code path}: a budget, a rate limit, a provider config, an MCP config or one model's
+     * per-model budgets.
+     */
     public static VirtualKey remove(VirtualKey vk, String path) {
         NodePath p = NodePath.parse(path);
         switch (p.kind()) {
@@ -172,6 +175,9 @@ public final class KeyEdits {
                 List<McpConfig> list = new ArrayList<>(vk.mcpConfigs());
                 list.remove(p.mcpIndex());
                 return vk.withMcpConfigs(list);
+            }
+            case MODEL_BUDGET -> {
+                return KeyEditsV2.removeModelBudget(vk, p.providerIndex(), p.modelIndex());
             }
             default -> throw new IllegalArgumentException("cannot remove " + path);
         }

@@ -9,6 +9,7 @@ import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.ModelBudget;
 import bifrostdesk.virtualkey.model.Money;
 import bifrostdesk.virtualkey.model.NodePath;
+import bifrostdesk.virtualkey.model.V2Support;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.TreeBuilder;
 import bifrostdesk.virtualkey.tree.V2Text;
@@ -29,12 +30,15 @@ final class BudgetForm extends FormPane {
     private final UsageBar bar = new UsageBar(220);
     private final Label resets;
     private final Label override;
+    private final BudgetV2Rows v2Rows;
 
     BudgetForm(FormContext ctx, String path) {
         super(ctx, path, title(ctx, path));
         text("budgetMaxLimit", "Limit (USD)", Field.MAX_LIMIT, "Spending allowed per period, greater than 0. With an "
                 + "override this is the base; the override adds to it.");
-        choice("budgetResetDuration", "Resets every", Field.RESET_DURATION, DURATION_HELP, Durations.COMMON);
+        boolean v2 = V2Support.v2(ctx.vm().dialect());
+        choice("budgetResetDuration", "Resets every", Field.RESET_DURATION, DURATION_HELP, v2 ? withQuarter()
+                : Durations.COMMON);
         resets = info("budgetResets", "Reset", null);
         override = info("budgetOverride", "Override", "Granted on the server (PUT …/override); a save of the key "
                 + "keeps it. The effective limit is the base plus a live override.");
@@ -50,8 +54,19 @@ final class BudgetForm extends FormPane {
         Button remove = new Button("Remove budget", Icons.of(Icons.DELETE));
         remove.setId("removeBudget");
         remove.setOnAction(e -> ctx.vm().remove(path));
+        // v2: a quarterly budget's fiscal start month, and the override (absent on older servers)
+        v2Rows = v2 ? new BudgetV2Rows(ctx, path) : null;
+        if (v2Rows != null) {
+            root.getChildren().add(v2Rows);
+        }
         root.getChildren().add(guard(new HBox(8, dup, remove)));
         refresh();
+    }
+
+    private static List<String> withQuarter() {
+        List<String> out = new java.util.ArrayList<>(Durations.COMMON);
+        out.add(out.indexOf("1Y"), "1Q");
+        return out;
     }
 
     private static String title(FormContext ctx, String path) {
@@ -83,6 +98,9 @@ final class BudgetForm extends FormPane {
         String r = V2Text.resets(b, vk.calendarAligned());
         resets.setText(Character.toUpperCase(r.charAt(0)) + r.substring(1));
         String o = V2Text.override(b);
+        if (v2Rows != null) {
+            v2Rows.refresh(b, readOnly());
+        }
         override.setText(o.isEmpty() ? "None" : o.substring(0, 1).toUpperCase(Locale.ROOT) + o.substring(1)
                 + (b.hasActiveOverride() && effective != null ? ". Effective limit " + Money.format(effective)
                 + "." : "."));

@@ -5,6 +5,7 @@ import bifrostdesk.common.ui.Styles;
 import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.NodePath;
+import bifrostdesk.virtualkey.model.V2Support;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.V2Text;
 import java.util.List;
@@ -29,6 +30,7 @@ final class KeyForm extends FormPane {
     private final Label banner = new Label();
     private final Label accessProfile = new Label(V2Text.ACCESS_PROFILE);
     private final KeyV2Rows v2 = new KeyV2Rows();
+    private final KeyOptionRows options;
     private boolean revealed;
     private boolean updating;
 
@@ -54,7 +56,15 @@ final class KeyForm extends FormPane {
         owner.setAccessibleText("Owner");
         owner.setMaxWidth(Double.MAX_VALUE);
         owner.valueProperty().addListener((o, a, b) -> {
-            if (!updating && b != null && b.businessUnitId() == null) {
+            if (updating || b == null) {
+                return;
+            }
+            if (b.businessUnitId() != null) {
+                if (!b.businessUnitId().equals(ctx.vm().editedProperty().get().businessUnitId())) {
+                    ctx.v2().setBusinessUnit(b.businessUnitId(),
+                            b.label().substring(OwnerChoices.BUSINESS_UNIT.length()));
+                }
+            } else {
                 ctx.vm().setOwner(b.teamId(), b.customerId());
             }
         });
@@ -83,6 +93,13 @@ final class KeyForm extends FormPane {
         guard(active, owner, calendar, reset);
         addRow("Usage", reset, "Sets the used amount of every budget of this key and its provider configs to $0 "
                 + "(Bifrost v1.5.2+). The plan is shown first.", null);
+        // v2 key options where the server has them: content logging and deletion after expiry
+        if (V2Support.keyOptions(ctx.vm().editedProperty().get())) {
+            options = new KeyOptionRows(ctx);
+            root.getChildren().add(options);
+        } else {
+            options = null;
+        }
         root.getChildren().add(v2);
         name.setPromptText("e.g. checkout-service");
         refresh();
@@ -95,7 +112,8 @@ final class KeyForm extends FormPane {
         updating = true;
         active.setSelected(vk.active());
         calendar.setSelected(vk.calendarAligned());
-        OwnerChoices choices = new OwnerChoices(vk, ctx.lookups().get());
+        OwnerChoices choices = new OwnerChoices(vk, ctx.lookups().get(),
+                V2Support.businessUnits(vk, ctx.vm().dialect(), ctx.lookups().get()));
         if (!owner.getItems().equals(choices.options())) {
             owner.getItems().setAll(choices.options());
         }
@@ -110,7 +128,10 @@ final class KeyForm extends FormPane {
         banner.setManaged(vk.isConfigManaged());
         accessProfile.setVisible(vk.isAccessProfileManaged());
         accessProfile.setManaged(vk.isAccessProfileManaged());
-        v2.refresh(vk, java.time.Instant.now());
+        v2.refresh(vk, java.time.Instant.now(), options != null);
+        if (options != null) {
+            options.refresh(vk, !ctx.vm().canEdit("", Field.DISABLE_CONTENT_LOGGING));
+        }
     }
 
     @Override

@@ -43,7 +43,8 @@ final class KeyV2Rows extends GridPane {
         return v;
     }
 
-    void refresh(VirtualKey vk, Instant now) {
+    /** {@code editable}: content logging and deletion after expiry have their own controls, so no line here. */
+    void refresh(VirtualKey vk, Instant now, boolean editable) {
         V2Fields v = vk.v2();
         boolean v2 = V2Text.fromV2Server(vk);
         show(allProviders, v.allowAllProviders() == null ? null : v.allowsAllProviders()
@@ -54,8 +55,8 @@ final class KeyV2Rows extends GridPane {
         show(rotation, rotated.isEmpty() && cooldown.isEmpty() ? null
                 : capital(rotated.isEmpty() ? cooldown : cooldown.isEmpty() ? rotated + "; the old value no longer works"
                 : rotated + "; " + cooldown + " (rotation cooldown)"));
-        show(contentLogging, v2 ? capital(V2Text.contentLogging(v.disableContentLogging())) : null);
-        show(deleteAfterExpire, v2 ? capital(V2Text.deleteAfterExpire(v.deleteAfterExpire(), vk.expiresAt())) : null);
+        show(contentLogging, v2 && !editable ? capital(V2Text.contentLogging(v.disableContentLogging())) : null);
+        show(deleteAfterExpire, v2 && !editable ? capital(V2Text.deleteAfterExpire(v.deleteAfterExpire(), vk.expiresAt())) : null);
         show(assignedUser, v.assignedUser() == null ? null : v.assignedUser().label());
         show(virtualMcps, v.virtualMcpIds() == null ? null : v.virtualMcpIds().isEmpty() ? "None assigned"
                 : v.virtualMcpIds().stream().map(V2Text::virtualMcp).collect(Collectors.joining(", ")));

@@ -7,7 +7,9 @@ import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.util.Set;
 import java.util.stream.Collectors;
+import bifrostdesk.virtualkey.model.V2Support;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -16,6 +18,8 @@ import javafx.scene.layout.HBox;
 final class ListNodeForm extends FormPane {
     private final Label summary = new Label();
     private final ComboBox<String> picker = new ComboBox<>();
+    /** v2.1+: the key's "all providers" switch, shown with its provider configs. */
+    private CheckBox allProviders;
 
     ListNodeForm(FormContext ctx, String path) {
         super(ctx, path, switch (NodePath.parse(path).kind()) {
@@ -36,6 +40,10 @@ final class ListNodeForm extends FormPane {
                 root.getChildren().add(guard(add));
             }
             case PROVIDER_CONFIGS -> {
+                if (V2Support.allProviders(ctx.vm().editedProperty().get())) {
+                    allProviders = AllProvidersForm.allProvidersSwitch(ctx);
+                    root.getChildren().add(guard(allProviders));
+                }
                 picker.setId("providerPicker");
                 picker.setAccessibleText("Provider to add");
                 picker.setPromptText("Choose a provider");
@@ -69,11 +77,16 @@ final class ListNodeForm extends FormPane {
             case BUDGETS -> summary.setText("Each budget line caps spending per period; at most one per reset "
                     + "duration. A request is refused when any budget of the key, its provider config, team or "
                     + "customer is exhausted.");
-            case PROVIDER_CONFIGS -> summary.setText(vk.v2().allowsAllProviders()
+            case PROVIDER_CONFIGS -> {
+                if (allProviders != null) {
+                    allProviders.setSelected(vk.v2().allowsAllProviders());
+                }
+                summary.setText(vk.v2().allowsAllProviders()
                     ? "The providers configured specially for this key. It allows all providers: unlisted ones get "
                     + "all models and keys, with no per-provider limits and no weight."
                     : vk.providerConfigs().isEmpty() ? "No provider configs: this key may call no provider at all."
                     : "The providers this key may call. Unlisted providers are denied.");
+            }
             default -> {
                 Set<String> attached = vk.mcpConfigs().stream().map(m -> m.mcpClientName()).collect(Collectors.toSet());
                 var free = ctx.lookups().get().mcpClients().stream().map(Lookups.McpClient::name)

@@ -1,5 +1,6 @@
 package bifrostdesk.virtualkey.forms;
 
+import bifrostdesk.common.ui.Icons;
 import bifrostdesk.virtualkey.edit.KeyEdits;
 import bifrostdesk.virtualkey.model.ModelBudget;
 import bifrostdesk.virtualkey.model.NodeKind;
@@ -8,16 +9,19 @@ import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import bifrostdesk.virtualkey.tree.TreeBuilder;
 import java.util.stream.Collectors;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 
 /**
  * Per-model budgets of a provider config ({@code model_budgets}, REFERENCE-v2.md §11.6): the list, or one model
- * with a summary of its budgets and rate limit (those are child nodes with their own forms). Read-only for now.
+ * with a summary of its budgets and rate limit (those are child nodes with their own forms). The list adds a model
+ * (picked from the provider's models); one model can be removed, deleting its usage (the plan says how much).
  */
 final class ModelBudgetForm extends FormPane {
     private final Label provider;
     private final Label model;
     private final Label summary;
+    private final ModelBudgetPicker picker;
 
     ModelBudgetForm(FormContext ctx, String path) {
         super(ctx, path, NodePath.parse(path).kind() == NodeKind.MODEL_BUDGETS ? "Per-model budgets"
@@ -26,6 +30,18 @@ final class ModelBudgetForm extends FormPane {
         model = info("modelBudgetModel", "Model", null);
         summary = info("modelBudgetSummary", "Limits", "A request for this model must pass these limits and the "
                 + "provider config's own. Removing the provider config removes them with their usage.");
+        NodePath p = NodePath.parse(path);
+        if (p.kind() == NodeKind.MODEL_BUDGETS) {
+            picker = new ModelBudgetPicker(ctx, p.providerIndex());
+            addRow("Add", picker, null, null);
+        } else {
+            picker = null;
+            Button remove = new Button("Remove per-model budgets", Icons.of(Icons.DELETE));
+            remove.setId("removeModelBudget");
+            remove.setAccessibleText("Remove this model's budgets and rate limit");
+            remove.setOnAction(e -> ctx.vm().remove(path));
+            root.getChildren().add(guard(remove));
+        }
         refresh();
     }
 
@@ -39,6 +55,9 @@ final class ModelBudgetForm extends FormPane {
         }
         ProviderConfig pc = vk.providerConfigs().get(p.providerIndex());
         provider.setText(pc.provider());
+        if (picker != null) {
+            picker.refresh(readOnly());
+        }
         if (p.kind() == NodeKind.MODEL_BUDGETS) {
             model.setText(pc.modelBudgets().stream().map(ModelBudget::modelName).collect(Collectors.joining(", ")));
             summary.setText(pc.modelBudgets().size() + " model" + (pc.modelBudgets().size() == 1 ? "" : "s")

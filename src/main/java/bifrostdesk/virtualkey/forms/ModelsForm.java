@@ -1,57 +1,43 @@
 package bifrostdesk.virtualkey.forms;
 
-import bifrostdesk.common.ui.Icons;
+import bifrostdesk.virtualkey.model.Dialect;
 import bifrostdesk.virtualkey.model.Field;
 import bifrostdesk.virtualkey.model.FieldKey;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 
-/** Allowed models as chips; "*" means every model. */
+/**
+ * Allowed models as chips ("*" means every model) and, on servers that have them (v1.5.2+), the blocked models
+ * next to them: a blocked model is refused even when allowed. Entries may be {@code regex:} patterns on v2.2.0+.
+ */
 final class ModelsForm extends FormPane {
     private final CheckBox all = new CheckBox("All models (*)");
-    private final FlowPane chips = new FlowPane(6, 6);
-    private final ComboBox<String> entry = new ComboBox<>();
-    private final Label message = new Label();
+    private final ModelListEditor allowed;
+    private final ModelListEditor blocked;
 
     ModelsForm(FormContext ctx, String path) {
         super(ctx, path, "Allowed models");
         all.setId("allModels");
         all.setOnAction(e -> ctx.vm().setModels(index(), all.isSelected() ? List.of("*") : List.of()));
-        chips.setId("modelChips");
-        entry.setEditable(true);
-        entry.setId("modelEntry");
-        entry.getEditor().setId("modelEntryText");
-        entry.setAccessibleText("Model to allow");
-        entry.setPromptText("model name, e.g. gpt-4o");
-        Button add = new Button("Add", Icons.of(Icons.ADD));
-        add.setId("addModel");
-        add.setOnAction(e -> addTyped());
-        entry.getEditor().setOnAction(e -> addTyped());
-        message.setId("modelsMessage");
-        root.getChildren().addAll(all, chips, guard(new HBox(6, entry, add)), message);
+        allowed = new ModelListEditor(ctx, "model", "Model to allow", "No models: every request is denied.",
+                () -> current().allowedModels(), list -> ctx.vm().setModels(index(), list));
+        root.getChildren().addAll(all, allowed);
         guard(all);
-        refresh();
-    }
-
-    private void addTyped() {
-        String text = entry.getEditor().getText() == null ? "" : entry.getEditor().getText().trim();
-        if (text.isEmpty()) {
-            return;
+        if (ctx.vm().dialect().atLeast(Dialect.LATER)) {
+            blocked = new ModelListEditor(ctx, "blocked", "Model to block", "None blocked.",
+                    () -> current().blacklistedModels(), list -> ctx.v2().setBlockedModels(index(), list));
+            Label title = new Label("Blocked models: refused even when allowed above");
+            title.setLabelFor(blocked.entry());
+            root.getChildren().addAll(title, blocked);
+        } else {
+            blocked = null;
         }
-        List<String> next = new ArrayList<>(current().allowedModels());
-        next.add(text);
-        entry.getEditor().clear();
-        ctx.vm().setModels(index(), next);
+        refresh();
     }
 
     private int index() {
@@ -70,31 +56,16 @@ final class ModelsForm extends FormPane {
         }
         ProviderConfig pc = current();
         all.setSelected(pc.allowsAllModels());
-        chips.getChildren().clear();
-        for (String m : pc.allowedModels()) {
-            Button chip = new Button(m, Icons.of("mdoal-close"));
-            chip.getStyleClass().add("chip");
-            chip.setId("model-" + m);
-            chip.setAccessibleText("Remove model " + m);
-            chip.setDisable(readOnly());
-            chip.setOnAction(e -> {
-                List<String> next = new ArrayList<>(current().allowedModels());
-                next.remove(m);
-                ctx.vm().setModels(index(), next);
-            });
-            chips.getChildren().add(chip);
-        }
-        if (pc.allowedModels().isEmpty()) {
-            chips.getChildren().add(new Label("No models: every request is denied."));
-        }
         TreeSet<String> suggestions = new TreeSet<>();
         for (Lookups.ProviderKey k : ctx.lookups().get().keys()) {
             if (k.provider().equals(pc.provider())) {
                 suggestions.addAll(k.models());
             }
         }
-        suggestions.removeAll(pc.allowedModels());
-        entry.getItems().setAll(suggestions);
-        FieldBinding.decorate(entry, message, ctx.vm().problemAt(FieldKey.of(path, Field.ALLOWED_MODELS)));
+        allowed.refresh(readOnly(), suggestions, ctx.vm().problemAt(FieldKey.of(path, Field.ALLOWED_MODELS)));
+        if (blocked != null) {
+            blocked.refresh(readOnly(), suggestions,
+                    ctx.vm().problemAt(FieldKey.of(path, Field.BLACKLISTED_MODELS)));
+        }
     }
 }

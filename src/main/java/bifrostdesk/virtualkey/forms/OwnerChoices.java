@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The choices of the key form's owner picker: nobody, each team, each customer, and the key's current owner as the
- * server shows it (REFERENCE-v2.md §11.8): a business unit (by name, else its id), or a team together with its
- * parent customer, which some v2 builds show on a team-owned key; that is one owner, not two.
+ * The choices of the key form's owner picker: nobody, each team, each customer, each business unit where the server
+ * has them, and the key's current owner as the server shows it (REFERENCE-v2.md §11.8): a business unit (by name,
+ * else its id), or a team together with its parent customer, which some v2 builds show on a team-owned key; that is
+ * one owner, not two.
  */
 final class OwnerChoices {
-    /** One choice; {@code businessUnitId} is set only for the key's current business-unit owner. */
+    /** One choice; {@code businessUnitId} is set for a business unit (then team and customer are not). */
     record Owner(String teamId, String customerId, String businessUnitId, String label) {
         @Override
         public String toString() {
@@ -27,11 +28,21 @@ final class OwnerChoices {
     private final Owner current;
 
     OwnerChoices(VirtualKey vk, Lookups.Snapshot l) {
+        this(vk, l, false);
+    }
+
+    /** With {@code businessUnits}, the server's business units are offered too (v2 servers that have them). */
+    OwnerChoices(VirtualKey vk, Lookups.Snapshot l, boolean businessUnits) {
         options.add(new Owner(null, null, null, NONE));
         l.teams().forEach(t -> options.add(new Owner(t.id(), null, null, "Team · " + t.name())));
         l.customers().forEach(c -> options.add(new Owner(null, c.id(), null, "Customer · " + c.name())));
+        if (businessUnits) {
+            l.businessUnits().forEach(b -> options.add(new Owner(null, null, b.id(), BUSINESS_UNIT + b.name())));
+        }
         current = current(vk, l);
     }
+
+    static final String BUSINESS_UNIT = "Business unit · ";
 
     List<Owner> options() {
         return options;
@@ -44,7 +55,12 @@ final class OwnerChoices {
     private Owner current(VirtualKey vk, Lookups.Snapshot l) {
         String bu = V2Text.businessUnit(vk);
         if (bu != null) {
-            Owner o = new Owner(null, null, vk.businessUnitId(), "Business unit · " + bu);
+            Owner listed = options.stream().filter(o -> vk.businessUnitId().equals(o.businessUnitId())).findFirst()
+                    .orElse(null);
+            if (listed != null) {
+                return listed;
+            }
+            Owner o = new Owner(null, null, vk.businessUnitId(), BUSINESS_UNIT + bu);
             options.add(1, o);
             return o;
         }

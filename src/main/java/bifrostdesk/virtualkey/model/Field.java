@@ -8,8 +8,8 @@ import java.util.Map;
  * keeps raw text for. Its {@link #id()} is Bifrost's JSON name where the field has one ({@code max_limit}); that id
  * is what drafts store ({@code "budgets/0#max_limit"}, docs/workspace-format.md), so it must never change.
  * <p>
- * The v2 nodes (all providers, per-model budgets, Virtual MCPs, metadata, agent grants) are read-only and have no
- * field of their own yet; a problem about one of them is about the whole node ({@link #NODE}).
+ * The v2 settings have fields of their own (all providers, delete after expiry, content logging, a quarterly
+ * budget's start month, an override, metadata, agent grants, Virtual MCPs, a per-model entry's model).
  */
 public enum Field {
     /** The node as a whole: a problem about a budget line or about the key, not one of its fields. */
@@ -48,7 +48,21 @@ public enum Field {
 
     // an MCP config (NodeKind.MCP_CONFIG) and its tools node
     MCP_CLIENT("mcp_client"),
-    TOOLS("tools");
+    TOOLS("tools"),
+
+    // v2 (REFERENCE-v2.md §11): the key's options, a budget's v2 settings, the v2 nodes
+    ALLOW_ALL_PROVIDERS("allow_all_providers"),
+    DELETE_AFTER_EXPIRE("delete_after_expire"),
+    DISABLE_CONTENT_LOGGING("disable_content_logging"),
+    /** A quarterly budget's fiscal start month ({@code reset_config.quarter_start_month}). */
+    QUARTER_START_MONTH("quarter_start_month"),
+    /** A budget's override (its own endpoint, after the PUT). */
+    OVERRIDE("override"),
+    METADATA("metadata"),
+    AGENT_GRANTS("agent_grants"),
+    VIRTUAL_MCPS("virtual_mcp_ids"),
+    /** The model of a per-model budgets entry. */
+    MODEL_NAME("model_name");
 
     private static final Map<String, Field> BY_ID = new HashMap<>();
 

@@ -68,6 +68,24 @@ public record V2Fields(Boolean allowAllProviders, String businessUnitId, String 
                 previousValueExpiresAt, rotatedAt);
     }
 
+    public V2Fields withDisableContentLogging(Boolean v) {
+        return new V2Fields(allowAllProviders, businessUnitId, businessUnitName, deleteAfterExpire, v,
+                agentGrants, metadata, virtualMcpIds, assignedUser, accessProfileManaged, previousValueExpiresAt,
+                rotatedAt);
+    }
+
+    public V2Fields withAgentGrants(List<AgentGrant> v) {
+        return new V2Fields(allowAllProviders, businessUnitId, businessUnitName, deleteAfterExpire,
+                disableContentLogging, v, metadata, virtualMcpIds, assignedUser, accessProfileManaged,
+                previousValueExpiresAt, rotatedAt);
+    }
+
+    public V2Fields withMetadata(Map<String, String> v) {
+        return new V2Fields(allowAllProviders, businessUnitId, businessUnitName, deleteAfterExpire,
+                disableContentLogging, agentGrants, v, virtualMcpIds, assignedUser, accessProfileManaged,
+                previousValueExpiresAt, rotatedAt);
+    }
+
     /**
      * These fields with the GET-only ones ({@code virtual_mcp_ids}, {@code assigned_user},
      * {@code is_access_profile_managed}, {@code business_unit}'s name) taken from {@code read} where a write

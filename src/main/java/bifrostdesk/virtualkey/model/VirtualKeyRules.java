@@ -37,7 +37,8 @@ public final class VirtualKeyRules {
     public static List<Violation> revalidate(VirtualKey before, List<Violation> previous, VirtualKey after,
                                              RuleContext ctx) {
         RuleContext c = ctx == null ? RuleContext.basic(Dialect.V2) : ctx;
-        if (before == null || previous == null || !sameExceptProviderConfigs(before, after)) {
+        if (before == null || previous == null || !sameExceptProviderConfigs(before, after)
+                || crossConfigRulesMayChange(before, after)) {
             return validate(after, c);
         }
         List<ProviderConfig> was = before.providerConfigs();
@@ -77,6 +78,15 @@ public final class VirtualKeyRules {
         return out;
     }
 
+    /**
+     * The two rules that look at several configs at once (duplicate providers, no access at all): while either may
+     * apply, a changed config is not checked on its own.
+     */
+    private static boolean crossConfigRulesMayChange(VirtualKey before, VirtualKey after) {
+        return VirtualKeyRulesV2.hasDuplicateProviders(before) || VirtualKeyRulesV2.hasDuplicateProviders(after)
+                || VirtualKeyRulesV2.deniesEverything(before) != VirtualKeyRulesV2.deniesEverything(after);
+    }
+
     /** More changed configs than this and {@link #revalidate} just validates the whole key. */
     static final int MAX_INCREMENTAL_CONFIGS = 8;
 
@@ -97,7 +107,7 @@ public final class VirtualKeyRules {
                 && Objects.equals(a.rateLimit(), b.rateLimit()) && a.mcpConfigs().equals(b.mcpConfigs())
                 && a.calendarAligned() == b.calendarAligned() && Objects.equals(a.configHash(), b.configHash())
                 && Objects.equals(a.createdAt(), b.createdAt()) && Objects.equals(a.updatedAt(), b.updatedAt())
-                && Objects.equals(a.expiresAt(), b.expiresAt());
+                && Objects.equals(a.expiresAt(), b.expiresAt()) && Objects.equals(a.v2(), b.v2());
     }
 
     /** Only the errors (what blocks a save). */
@@ -261,6 +271,7 @@ public final class VirtualKeyRules {
                     warn("", Field.PROVIDER_CONFIGS, "The key has no provider configs, so it denies every provider");
                 }
             }
+            VirtualKeyRulesV2.keyLevel(vk, ctx, out);
         }
 
         // ---- budgets ---------------------------------------------------------------------------------
@@ -372,7 +383,9 @@ public final class VirtualKeyRules {
 
         private void providerConfigs(VirtualKey vk) {
             List<ProviderConfig> pcs = vk.providerConfigs();
+            Map<String, Integer> firstByProvider = new HashMap<>();
             for (int i = 0; i < pcs.size(); i++) {
+                VirtualKeyRulesV2.duplicate(i, pcs.get(i), firstByProvider, dialect, out);
                 providerConfig(i, pcs.get(i));
             }
         }
@@ -417,6 +430,8 @@ public final class VirtualKeyRules {
             if (!pc.blacklistedModels().isEmpty() && !dialect.atLeast(Dialect.LATER)) {
                 error(models, Field.BLACKLISTED_MODELS, "Blocking models needs Bifrost v1.5.2 or later");
             }
+            VirtualKeyRulesV2.regexOnOlderServer(i, pc.allowedModels(), Field.ALLOWED_MODELS, dialect, out);
+            VirtualKeyRulesV2.regexOnOlderServer(i, pc.blacklistedModels(), Field.BLACKLISTED_MODELS, dialect, out);
             // keys
             if (!pc.allowAllKeys()) {
                 List<String> ids = new ArrayList<>(pc.keys().size());
@@ -438,6 +453,14 @@ public final class VirtualKeyRules {
             budgets(path, label, pc.budgets());
             ProviderConfig basePc = pc.id() == null ? null : basePc(pc.id());
             rateLimit(NodePath.rateLimit(path), pc.rateLimit(), basePc == null ? null : basePc.rateLimit());
+            // per-model entries (v2, §11.6): the same budget and rate-limit rules, under the model's path
+            VirtualKeyRulesV2.modelNames(i, pc, out);
+            for (int m = 0; m < pc.modelBudgets().size(); m++) {
+                ModelBudget mb = pc.modelBudgets().get(m);
+                String owner = NodePath.modelBudget(i, m);
+                budgets(owner, "model " + mb.modelName() + " of " + label, mb.budgets());
+                rateLimit(NodePath.rateLimit(owner), mb.rateLimit(), null);
+            }
         }
 
         // ---- MCP ------------------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package bifrostdesk.virtualkey.tree;
 
 import bifrostdesk.virtualkey.model.Field;
-import bifrostdesk.virtualkey.model.NodeKind;
 import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.util.Optional;
@@ -10,19 +9,12 @@ import java.util.Set;
 /**
  * What the editor lets the user change, node by node. The forms disable what is read-only and say why; the
  * view-model ignores edits there, so a read-only value cannot change through a menu or a shortcut either.
- * <ul>
- *   <li>An access-profile-managed key (REFERENCE-v2.md §11.13): only its name and description.</li>
- *   <li>Per-model budgets and rate limits, and the v2 nodes (all providers, Virtual MCPs, metadata, agent
- *   grants): shown, not yet editable.</li>
- * </ul>
+ * An access-profile-managed key (REFERENCE-v2.md §11.13) keeps only its name and description; everything else,
+ * v2 nodes included, is editable. What a server cannot store at all is not shown (see {@code V2Support}).
  */
 public final class Editability {
     /** The fields of the key node an access-profile-managed key may still change. */
     public static final Set<Field> ACCESS_PROFILE_EDITABLE = Set.of(Field.NAME, Field.DESCRIPTION);
-
-    static final String MODEL_BUDGETS = "Per-model budgets and rate limits are shown read-only: this version "
-            + "cannot change them yet. Saving the key leaves them as they are on the server.";
-    static final String V2_INFO = "Shown read-only: this version cannot change it yet.";
 
     private Editability() {
     }
@@ -39,19 +31,12 @@ public final class Editability {
         if (vk.isAccessProfileManaged()) {
             return Optional.of(V2Text.ACCESS_PROFILE);
         }
-        NodePath p;
         try {
-            p = NodePath.parse(path);
+            NodePath.parse(path);
         } catch (RuntimeException e) {
             return Optional.of("Unknown node.");
         }
-        if (p.inModelBudget() || p.kind() == NodeKind.MODEL_BUDGETS) {
-            return Optional.of(MODEL_BUDGETS);
-        }
-        return switch (p.kind()) {
-            case ALL_PROVIDERS, VIRTUAL_MCPS, VIRTUAL_MCP, METADATA, AGENT_GRANTS -> Optional.of(V2_INFO);
-            default -> Optional.empty();
-        };
+        return Optional.empty();
     }
 
     /** Whether {@code field} of the node at {@code path} may be changed ({@code field} may be null: the node). */

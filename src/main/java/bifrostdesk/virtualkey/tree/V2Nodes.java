@@ -6,6 +6,7 @@ import bifrostdesk.virtualkey.model.NodeKind;
 import bifrostdesk.virtualkey.model.NodePath;
 import bifrostdesk.virtualkey.model.ProviderConfig;
 import bifrostdesk.virtualkey.model.V2Fields;
+import bifrostdesk.virtualkey.model.V2Support;
 import bifrostdesk.virtualkey.model.VirtualKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class V2Nodes {
                 List.of());
     }
 
-    /** Virtual MCPs, metadata and agent grants, each when the server sent it (and, for the last two, not empty). */
+    /** Virtual MCPs, metadata and agent grants, each where the server has it (see {@link V2Support}). */
     static void addKeyLevel(List<TreeNode> out, VirtualKey vk, VirtualKey base) {
         V2Fields v = vk.v2();
         V2Fields b = base == null ? null : base.v2();
@@ -69,15 +70,19 @@ final class V2Nodes {
                     ids.isEmpty() ? "none assigned" : ids.size() + " assigned",
                     Double.NaN, b == null || !Objects.equals(b.virtualMcpIds(), ids), kids));
         }
-        if (v.metadata() != null && !v.metadata().isEmpty()) {
-            out.add(new TreeNode(NodeKind.METADATA, NodePath.METADATA, "Metadata", V2Text.metadata(v.metadata()),
-                    Double.NaN, b == null || !Objects.equals(b.metadata(), v.metadata()), List.of()));
+        // shown wherever the server has them, empty too: the node is where they are edited
+        if (V2Support.metadata(vk)) {
+            Map<String, String> now = v.metadata() == null ? Map.of() : v.metadata();
+            Map<String, String> was = b == null || b.metadata() == null ? Map.of() : b.metadata();
+            out.add(new TreeNode(NodeKind.METADATA, NodePath.METADATA, "Metadata", V2Text.metadata(now),
+                    Double.NaN, b == null || !was.equals(now), List.of()));
         }
-        if (v.agentGrants() != null && !v.agentGrants().isEmpty()) {
+        if (v.agentGrants() != null) {
             List<String> names = v.agentGrants().stream().map(AgentGrant::agentName).toList();
-            String detail = names.size() <= 3 ? String.join(", ", names) : TreeBuilder.count(names.size(), "agent");
-            boolean changed = b == null || b.agentGrants() == null
-                    || !b.agentGrants().stream().map(AgentGrant::agentName).toList().equals(names);
+            String detail = names.isEmpty() ? "none" : names.size() <= 3 ? String.join(", ", names)
+                    : TreeBuilder.count(names.size(), "agent");
+            boolean changed = b == null || !(b.agentGrants() == null ? List.of()
+                    : b.agentGrants().stream().map(AgentGrant::agentName).toList()).equals(names);
             out.add(new TreeNode(NodeKind.AGENT_GRANTS, NodePath.AGENT_GRANTS, "Agent grants", detail, Double.NaN,
                     changed, List.of()));
         }

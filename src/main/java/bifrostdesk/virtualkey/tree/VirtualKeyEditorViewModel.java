@@ -292,6 +292,7 @@ public final class VirtualKeyEditorViewModel {
         }
         NodeKind k = NodePath.parse(path).kind();
         return k == NodeKind.BUDGET || k == NodeKind.PROVIDER_CONFIG || k == NodeKind.MCP_CONFIG
+                || k == NodeKind.MODEL_BUDGET
                 || (k == NodeKind.RATE_LIMIT && KeyEdits.rateLimitOf(edited.get(), NodePath.parse(path)) != null)
                 || (k == NodeKind.BUDGETS && !KeyEdits.budgetsOf(edited.get(), NodePath.parse(path).ownerPath()).isEmpty());
     }
@@ -326,6 +327,23 @@ public final class VirtualKeyEditorViewModel {
         selectedPath.set(p.kind() == NodeKind.BUDGET ? NodePath.budget(p.ownerPath(), p.budgetIndex() + 1)
                 : NodePath.provider(p.providerIndex() + 1));
         changed(edited.get());
+    }
+
+    // ---- v2 edits (named in V2Editor) ----------------------------------------------------------------------
+
+    /** The dialect the server speaks, for what the v2 forms offer. */
+    public bifrostdesk.virtualkey.model.Dialect dialect() {
+        return backend.dialect();
+    }
+
+    /**
+     * One undoable edit of {@code field} of the node at {@code path} ({@code field} null: the node), ignored where
+     * the node is read-only. {@link V2Editor} names the v2 edits on top of this.
+     */
+    public void applyEdit(String path, Field field, UnaryOperator<VirtualKey> change) {
+        if (edited.get() != null && canEdit(path, field)) {
+            edit(null, change);
+        }
     }
 
     public void undo() {

@@ -105,7 +105,8 @@ class UpdateBuilderUpdateTest {
         JsonNode body = onlyBody(plan);
         assertThat(body.has("team_id")).isFalse();
         assertThat(body.has("customer_id")).isFalse();
-        assertThat(plan.changes()).containsExactly("detaches the key from team Platform");
+        assertThat(plan.changes()).containsExactly(
+                "detaches the key from team Platform (team Platform's budgets and limits no longer apply to it)");
     }
 
     @Test
@@ -122,7 +123,8 @@ class UpdateBuilderUpdateTest {
         JsonNode body = onlyBody(plan);
         assertThat(body.get("customer_id").asText()).isEqualTo("c-2");
         assertThat(body.has("team_id")).isFalse();
-        assertThat(plan.changes()).containsExactly("moves the key from team team-1 to customer c-2");
+        assertThat(plan.changes()).containsExactly("moves the key from team team-1 to customer c-2 (team team-1's "
+                + "budgets and limits no longer apply to it)");
     }
 
     @Test

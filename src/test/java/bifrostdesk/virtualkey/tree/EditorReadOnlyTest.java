@@ -63,12 +63,14 @@ class EditorReadOnlyTest {
     }
 
     @Test
-    void perModelBudgetsCannotBeEditedYetButTheKeysOwnBudgetsCan() {
+    void perModelBudgetsAreEditedLikeTheKeysOwnBudgets() {
         VirtualKey vk = V2Keys.everything(NOW);
         VirtualKeyEditorViewModel vm = editor(vk);
         vm.setField(FieldKey.of("provider_configs/0/model_budgets/0/budgets/0", Field.MAX_LIMIT), "1");
-        assertThat(vm.canRemove("provider_configs/0/model_budgets/0/budgets/0")).isFalse();
-        assertThat(vm.editedProperty().get()).isEqualTo(vk);
+        assertThat(vm.canRemove("provider_configs/0/model_budgets/0/budgets/0")).isTrue();
+        assertThat(vm.canRemove("provider_configs/0/model_budgets/0")).isTrue();
+        assertThat(vm.editedProperty().get().providerConfigs().get(0).modelBudgets().get(0).budgets().get(0)
+                .maxLimit()).isEqualTo(1.0);
         vm.setField(FieldKey.of("budgets/0", Field.MAX_LIMIT), "200");
         assertThat(vm.editedProperty().get().budgets().get(0).maxLimit()).isEqualTo(200.0);
         assertThat(vm.canRemove("budgets/0")).isTrue();

@@ -118,9 +118,11 @@ class TreeBuilderV2Test {
         assertThat(Editability.canEdit(ap, "budgets/0", Field.MAX_LIMIT)).isFalse();
         assertThat(Editability.readOnlyReason(ap, "rate_limit")).hasValueSatisfying(r ->
                 assertThat(r).contains("access profile's"));
-        // an ordinary key: its own budgets are editable, per-model ones not yet
+        // an ordinary key: its own budgets are editable, per-model ones too, and so are the v2 nodes
         assertThat(Editability.canEdit(vk, "budgets/0", Field.MAX_LIMIT)).isTrue();
-        assertThat(Editability.canEdit(vk, "provider_configs/0/model_budgets/0/budgets/0", Field.MAX_LIMIT)).isFalse();
+        assertThat(Editability.canEdit(vk, "provider_configs/0/model_budgets/0/budgets/0", Field.MAX_LIMIT)).isTrue();
+        assertThat(Editability.canEdit(vk, "metadata", Field.METADATA)).isTrue();
+        assertThat(Editability.canEdit(ap, "metadata", Field.METADATA)).isFalse();
     }
 
     @Test
