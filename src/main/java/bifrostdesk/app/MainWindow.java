@@ -219,11 +219,11 @@ public final class MainWindow extends BorderPane {
         var review = new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, dialogs, open);
         var store = vm.drafts().hasWorkspace() ? bifrostdesk.spend.SnapshotStore.of(vm.drafts().workspace()) : null;
         var zone = java.time.ZoneId.systemDefault();
-        var spend = new bifrostdesk.budgets.history.SpendViewModel(review,
-                new bifrostdesk.virtualkey.api.SpendClient(vm.client()), store, runner, dialogs,
-                java.time.Clock.systemUTC(), zone);
         var watch = new bifrostdesk.budgets.history.WatchViewModel(review, store,
                 bifrostdesk.drafts.DataDirs.data().resolve(bifrostdesk.spend.WatchSettingsFile.NAME), runner, zone);
+        var spend = new bifrostdesk.budgets.history.SpendViewModel(review, watch.recordedProperty(),
+                new bifrostdesk.virtualkey.api.SpendClient(vm.client()), store, runner, dialogs,
+                java.time.Clock.systemUTC(), zone);
         tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> watch.unseenProperty().get()
                 == 0 ? "Budgets" : "Budgets (" + watch.unseenProperty().get() + ")", watch.unseenProperty()));
         return new bifrostdesk.budgets.ui.BudgetsView(review, spend, watch);

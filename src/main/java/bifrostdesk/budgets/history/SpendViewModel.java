@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The Budgets tab's history charts: the selected limit's spend over time with its projection, spend stacked by
@@ -74,11 +74,15 @@ public final class SpendViewModel {
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
     /**
+     * @param loads     when a load of the review is ready for its history: {@link WatchViewModel#recordedProperty()}
+     *                  (after its snapshot is on disk, so the charts include it), or the review's
+     *                  {@code lastLoadedAtProperty()} when nothing records snapshots
      * @param snapshots this profile's snapshots, or {@code null} without a workspace
      * @param zone      the user's zone, for the projection's dates
      */
-    public SpendViewModel(BudgetsViewModel review, SpendClient spend, SnapshotStore snapshots, TaskRunner runner,
-                          DialogService dialogs, Clock clock, ZoneId zone) {
+    public SpendViewModel(BudgetsViewModel review, ObservableValue<Instant> loads, SpendClient spend,
+                          SnapshotStore snapshots, TaskRunner runner, DialogService dialogs, Clock clock,
+                          ZoneId zone) {
         this.review = Objects.requireNonNull(review);
         this.spend = Objects.requireNonNull(spend);
         this.snapshots = snapshots;
@@ -87,7 +91,7 @@ public final class SpendViewModel {
         this.history = new SpendHistory(spend, snapshots, clock, SpendHistory.DEFAULT_TTL);
         this.projector = new Projector(zone);
         review.selectedProperty().addListener((o, a, b) -> loadSelected());
-        review.lastLoadedAtProperty().addListener((o, a, b) -> {
+        loads.addListener((o, a, b) -> {
             // a new review: new usage, maybe a gateway that turned its logs on or off
             history.forget();
             cache.clear();
@@ -104,10 +108,10 @@ public final class SpendViewModel {
         loadTop();
     }
 
-    /** The review's "now": its numbers are as of its load, so history ends there too (minute-aligned for caching). */
+    /** The review's "now": its numbers are as of its load, so history ends there too (and takes in its snapshot). */
     private Instant now() {
         Instant at = review.lastLoadedAtProperty().get();
-        return (at == null ? Instant.now() : at).truncatedTo(ChronoUnit.MINUTES);
+        return at == null ? Instant.now() : at;
     }
 
     private void loadSelected() {

@@ -64,6 +64,7 @@ public final class WatchViewModel {
     private final ReadOnlyObjectWrapper<List<BudgetWatch.Alert>> latest = new ReadOnlyObjectWrapper<>(this, "latest",
             List.of());
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<Instant> recorded = new ReadOnlyObjectWrapper<>(this, "recorded");
 
     /** The watch and whether it has its baseline; touched only inside the runner's tasks, under its own lock. */
     private Watch watch;
@@ -172,7 +173,13 @@ public final class WatchViewModel {
                 w.primed = true;
                 return w.watch.observe(at, obs);
             }
-        }, this::raised, e -> problem.set("Could not record the usage snapshot: " + e.getMessage()));
+        }, fresh -> {
+            raised(fresh);
+            recorded.set(at);
+        }, e -> {
+            problem.set("Could not record the usage snapshot: " + e.getMessage());
+            recorded.set(at);
+        });
     }
 
     /** Every limit with its projection at the pace its snapshots show over the last day. */
@@ -250,6 +257,11 @@ public final class WatchViewModel {
     /** The alerts of the latest refresh that raised any; the view shows each as a desktop notification. */
     public ReadOnlyObjectProperty<List<BudgetWatch.Alert>> latestProperty() {
         return latest.getReadOnlyProperty();
+    }
+
+    /** The load time of the review whose snapshot (and watch) is done, failed or not: the history charts follow it. */
+    public ReadOnlyObjectProperty<Instant> recordedProperty() {
+        return recorded.getReadOnlyProperty();
     }
 
     /** A failed snapshot or settings write, in words; null when all is well. */

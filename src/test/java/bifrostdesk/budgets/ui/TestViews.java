@@ -21,9 +21,9 @@ final class TestViews {
     static BudgetsView budgets(BifrostClient client, TaskRunner runner, DialogService dialogs,
                                BiConsumer<String, String> open, SnapshotStore store) {
         BudgetsViewModel review = new BudgetsViewModel(client, runner, dialogs, open);
-        SpendViewModel spend = new SpendViewModel(review, new SpendClient(client), store, runner, dialogs,
-                Clock.systemUTC(), ZoneOffset.UTC);
         WatchViewModel watch = new WatchViewModel(review, store, null, runner, ZoneOffset.UTC);
+        SpendViewModel spend = new SpendViewModel(review, watch.recordedProperty(), new SpendClient(client), store,
+                runner, dialogs, Clock.systemUTC(), ZoneOffset.UTC);
         return new BudgetsView(review, spend, watch);
     }
 }
