@@ -142,7 +142,7 @@ public class DeskApp extends Application {
         if (profile.name().equals(SANDBOX)) {
             if (sandbox == null) {
                 sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(options.sandboxDialect())
-                        .withSeed(seed(options.sandboxSeed())));
+                        .withSeed(seed(options.sandboxSeed())).withLogs(options.sandboxLogs()));
             }
             url = sandbox.baseUrl();
         }

@@ -157,11 +157,10 @@ public final class MainWindow extends BorderPane {
         // start in the editor
         budgetsTab.selectedProperty().addListener((o, was, is) -> {
             if (is && budgetsTab.getContent() == null) {
-                budgetsTab.setContent(new bifrostdesk.budgets.ui.BudgetsView(
-                        new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, dialogs, (vkId, path) -> {
-                            tabs.getSelectionModel().select(keysTab);
-                            commands.openAt(vkId, path);
-                        })));
+                budgetsTab.setContent(budgetsView(runner, dialogs, (vkId, path) -> {
+                    tabs.getSelectionModel().select(keysTab);
+                    commands.openAt(vkId, path);
+                }, budgetsTab));
             }
         });
         budgetsTab.setId("budgetsTab");
@@ -208,6 +207,26 @@ public final class MainWindow extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     () -> list.lookup("#keySearch").requestFocus());
         });
+    }
+
+    /**
+     * The Budgets tab's screen and its three view-models: the review, its history (snapshots in this profile's
+     * workspace) and the watch (settings beside the profiles); the tab's text counts the watch's new alerts.
+     */
+    private javafx.scene.Node budgetsView(FxTaskRunner runner, DialogService dialogs,
+                                          java.util.function.BiConsumer<String, String> open,
+                                          javafx.scene.control.Tab tab) {
+        var review = new bifrostdesk.budgets.BudgetsViewModel(vm.client(), runner, dialogs, open);
+        var store = vm.drafts().hasWorkspace() ? bifrostdesk.spend.SnapshotStore.of(vm.drafts().workspace()) : null;
+        var zone = java.time.ZoneId.systemDefault();
+        var watch = new bifrostdesk.budgets.history.WatchViewModel(review, store,
+                bifrostdesk.drafts.DataDirs.data().resolve(bifrostdesk.spend.WatchSettingsFile.NAME), runner, zone);
+        var spend = new bifrostdesk.budgets.history.SpendViewModel(review, watch.recordedProperty(),
+                new bifrostdesk.virtualkey.api.SpendClient(vm.client()), store, runner, dialogs,
+                java.time.Clock.systemUTC(), zone);
+        tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> watch.unseenProperty().get()
+                == 0 ? "Budgets" : "Budgets (" + watch.unseenProperty().get() + ")", watch.unseenProperty()));
+        return new bifrostdesk.budgets.ui.BudgetsView(review, spend, watch);
     }
 
     private ToolBar toolbar(VirtualKeyEditorViewModel editor, KeyCommands commands, Runnable toggleTheme) {

@@ -1,5 +1,6 @@
 package bifrostdesk.app;
 
+import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.virtualkey.model.Dialect;
 import java.util.List;
 import java.util.Locale;
@@ -7,9 +8,12 @@ import java.util.Locale;
 /**
  * Command-line options of the app. With no server given (option or {@code BIFROST_DESK_SERVER}), the app starts
  * the built-in sandbox and connects to it.
+ *
+ * @param sandboxLogs whether the built-in sandbox keeps request logs ({@code off} and {@code old} let a user see
+ *                    what the Budgets tab says about a gateway without them)
  */
 public record StartOptions(String server, Dialect dialectOverride, String sandboxSeed, Dialect sandboxDialect,
-                           boolean help, String profile) {
+                           boolean help, String profile, SandboxOptions.Logs sandboxLogs) {
 
     public static final String USAGE = """
             Usage: bifrost-desk [options]
@@ -18,6 +22,8 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
               --dialect D           force the API dialect: legacy | v1.5 | later | v2 (default: detected)
               --sandbox-seed S      seed of the built-in sandbox: small | large | empty (default: small)
               --sandbox-dialect D   dialect the built-in sandbox speaks (default: later)
+              --sandbox-logs L      request logs of the built-in sandbox: on | off | old (default: on;
+                                    off answers a JSON 404, old an HTML page as older builds do)
               --help                this text
             Environment: BIFROST_DESK_SERVER (server URL), BIFROST_DESK_USER and BIFROST_DESK_PASSWORD (admin
             credentials for scripted use; never stored), BIFROST_DESK_SETUP_TOKEN (the setup token of a locked
@@ -31,6 +37,7 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
         Dialect sandboxDialect = Dialect.V2;
         boolean help = false;
         String profile = null;
+        SandboxOptions.Logs logs = SandboxOptions.Logs.ON;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -39,6 +46,7 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
                 case "--sandbox-seed" -> seed = value(args, ++i, a).toLowerCase(Locale.ROOT);
                 case "--sandbox-dialect" -> sandboxDialect = Dialect.parse(value(args, ++i, a));
                 case "--profile" -> profile = value(args, ++i, a);
+                case "--sandbox-logs" -> logs = logs(value(args, ++i, a));
                 case "--help", "-h" -> help = true;
                 default -> {
                     if (a.startsWith("--server=")) {
@@ -52,7 +60,17 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
                 }
             }
         }
-        return new StartOptions(server, dialect, seed, sandboxDialect, help, profile);
+        return new StartOptions(server, dialect, seed, sandboxDialect, help, profile, logs);
+    }
+
+    private static SandboxOptions.Logs logs(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "on" -> SandboxOptions.Logs.ON;
+            case "off" -> SandboxOptions.Logs.OFF;
+            case "old", "old-build" -> SandboxOptions.Logs.OLD_BUILD;
+            default -> throw new IllegalArgumentException("--sandbox-logs takes on, off or old, not '" + v + "'\n"
+                    + USAGE);
+        };
     }
 
     private static String value(List<String> args, int i, String option) {

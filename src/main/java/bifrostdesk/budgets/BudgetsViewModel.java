@@ -46,10 +46,11 @@ import javafx.collections.transformation.SortedList;
 
 /**
  * The budget review: every budget and rate limit on the server as {@link BudgetRow}s, filters, refresh (now and
- * every N minutes, driven by the view's timeline), and for the selected row the blockers of its key, the key's
- * per-provider breakdown and the pace projection. Loading pages through all keys off the FX thread and can be
- * cancelled; a failed load keeps the last rows and says how old they are. Exports the rows shown as CSV and a chart
- * as PNG, asking where through the {@link DialogService} and writing in the {@link TaskRunner}.
+ * every N minutes, driven by the view's timeline), and for the selected row the blockers of its key and the key's
+ * per-provider breakdown. Loading pages through all keys off the FX thread and can be cancelled; a failed load keeps
+ * the last rows and says how old they are. Exports the rows shown as CSV and a chart as PNG, asking where through
+ * the {@link DialogService} and writing in the {@link TaskRunner}. Spend over time, projections at the observed pace
+ * and the watch live in {@code budgets.history} and follow this view-model's selection and loads.
  * <p>
  * Over 400 lines, earned by one job: the Budgets tab state — loading, filtering, sorting, selection and export.
  */
@@ -93,8 +94,6 @@ public final class BudgetsViewModel {
     private final ObjectProperty<BudgetRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<Blockers.Blocker> blockers = FXCollections.observableArrayList();
     private final ObservableList<BudgetRow> selectedKeyBudgets = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<BudgetMath.Projection> projection =
-            new ReadOnlyObjectWrapper<>(this, "projection");
 
     private Map<String, VirtualKey> keysById = Map.of();
     private Map<String, List<BudgetRow>> rowsByKey = Map.of();
@@ -238,9 +237,9 @@ public final class BudgetsViewModel {
         customer.set(oldCustomer == null ? null : l.customers().stream()
                 .filter(c -> c.id().equals(oldCustomer.id())).findFirst().orElse(null));
         provider.set(oldProvider != null && l.providers().contains(oldProvider) ? oldProvider : null);
+        boolean first = lastLoadedAt.get() == null;
         rows.setAll(l.rows());
         topConsumers.setAll(l.top());
-        lastLoadedAt.set(l.at());
         status.set(l.rows().size() + " limits on " + l.keys().size() + " keys");
         BudgetRow reselect = null;
         if (selectedChain != null) {
@@ -252,8 +251,14 @@ public final class BudgetsViewModel {
                 }
             }
         }
+        if (reselect == null && first && !sorted.isEmpty()) {
+            // the first load selects the limit closest to exhaustion, so the charts show something at once
+            reselect = sorted.get(0);
+        }
         selected.set(reselect);
         updateSelection();
+        // last: listeners of a new load (history, snapshots, the watch) see the rows and the selection settled
+        lastLoadedAt.set(l.at());
         updateAge();
     }
 
@@ -303,12 +308,8 @@ public final class BudgetsViewModel {
         if (r == null) {
             blockers.clear();
             selectedKeyBudgets.clear();
-            projection.set(null);
             return;
         }
-        // The rows' usage is as of the load, so the pace is measured at that instant too.
-        Instant asOf = lastLoadedAt.get() == null ? clock.instant() : lastLoadedAt.get();
-        projection.set(BudgetMath.project(r.usage(), r.limit(), r.windowStart(), asOf, r.nextReset()));
         VirtualKey vk = r.vkId() == null ? null : keysById.get(r.vkId());
         if (vk == null) {
             blockers.setAll(new Blockers.Blocker(Blockers.Level.OK,
@@ -505,9 +506,5 @@ public final class BudgetsViewModel {
     /** The selected key's budgets (own and per provider config), for the breakdown chart. */
     public ObservableList<BudgetRow> selectedKeyBudgets() {
         return selectedKeyBudgets;
-    }
-
-    public ReadOnlyObjectProperty<BudgetMath.Projection> projectionProperty() {
-        return projection.getReadOnlyProperty();
     }
 }

@@ -405,8 +405,10 @@ public final class SnapshotStore {
                                                                      Instant to) throws IOException {
         Map<String, Declaration> byId = SnapshotReader.declarations(dir.resolve(SERIES));
         Map<String, String> wanted = new HashMap<>();
+        // a set: the charts ask for thousands of keys at once, and a list's contains would make this quadratic
+        Set<String> asked = new HashSet<>(keys);
         byId.values().forEach(d -> {
-            if (keys.contains(d.key())) {
+            if (asked.contains(d.key())) {
                 wanted.put(d.id(), d.key());
             }
         });

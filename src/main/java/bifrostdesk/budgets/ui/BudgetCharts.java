@@ -1,89 +1,152 @@
 package bifrostdesk.budgets.ui;
 
-import bifrostdesk.budgets.BudgetMath;
+import bifrostdesk.budgets.BudgetKind;
 import bifrostdesk.budgets.BudgetRow;
 import bifrostdesk.budgets.BudgetsViewModel;
 import bifrostdesk.budgets.PngExport;
+import bifrostdesk.budgets.history.ChartCsv;
+import bifrostdesk.budgets.history.Range;
+import bifrostdesk.budgets.history.SpendViewModel;
+import bifrostdesk.budgets.history.TopSpenders;
 import bifrostdesk.common.ui.Styles;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
- * The three charts, one per tab: keys closest to exhaustion, the selected key's budgets by provider config, and the
- * selected limit's usage in its window with the projection to the reset. The view-model gives domain rows and
- * projections; turning them into chart series is this view's job.
+ * The charts, one per tab, under one period picker, the gateway's logs status in words and a hover read-out: the
+ * selected limit's spend over time ({@link SpendOverTime}), spend by team / customer / provider
+ * ({@link SpendByOwner}), the keys that spent most (the gateway's rankings), the limits closest to exhaustion, and
+ * the selected key's budgets by provider config. The bar charts run sideways so long key names read across and the
+ * bars keep their height at any window size. The view-models give domain data; making chart series is this view's.
  */
-final class BudgetCharts extends TabPane {
-    private static final int MAX_BREAKDOWN = 30;
+final class BudgetCharts extends VBox {
+    private static final int MAX_BREAKDOWN = 12;
+    private static final int NAME_CHARS = 28;
 
     private final BudgetsViewModel vm;
-    private final BarChart<String, Number> topChart;
-    private final BarChart<String, Number> breakdownChart;
-    private final LineChart<Number, Number> projectionChart;
-    private final Label projectionCaption = new Label();
+    private final SpendViewModel spend;
+    private final TabPane tabs = new TabPane();
+    private final Label readout = new Label();
+    private final BarChart<Number, String> exhaustion = sideways("exhaustionChart", "% of limit used");
+    private final BarChart<Number, String> breakdown = sideways("breakdownChart", "USD");
+    private final BarChart<Number, String> top = sideways("topConsumersChart", "spent (USD)");
+    private final Label topNote = new Label();
+    private final SpendOverTime overTime;
 
-    BudgetCharts(BudgetsViewModel vm) {
+    BudgetCharts(BudgetsViewModel vm, SpendViewModel spend) {
         this.vm = vm;
-        setId("chartTabs");
-        setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        topChart = barChart("topConsumersChart", "Keys closest to exhaustion (% of limit used)", "% used");
-        breakdownChart = barChart("breakdownChart", "Selected key: budgets by provider config", "USD");
-        NumberAxis px = new NumberAxis();
-        px.setLabel("hours since the window started");
-        NumberAxis py = new NumberAxis();
-        py.setLabel("usage");
-        projectionChart = new LineChart<>(px, py);
-        projectionChart.setId("projectionChart");
-        projectionChart.setAnimated(false);
-        projectionChart.setCreateSymbols(true);
-        projectionChart.getStyleClass().add(Styles.PROJECTION_CHART);
-        projectionChart.setTitle("Usage in the current window");
-        projectionChart.setAccessibleText("Line chart: usage of the selected limit in the current window, "
-                + "with a dashed projection to the next reset");
-        projectionCaption.setId("projectionCaption");
-        projectionCaption.getStyleClass().add(Styles.PROJECTION_CAPTION);
-        projectionCaption.setWrapText(true);
+        this.spend = spend;
+        getStyleClass().add(Styles.PANEL);
+        tabs.setId("chartTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        readout.setId("chartReadout");
+        readout.getStyleClass().add(Styles.CHART_READOUT);
+        readout.setAccessibleText("The value under the mouse");
+        overTime = new SpendOverTime(spend, readout);
+        topNote.setId("topNote");
+        topNote.getStyleClass().add(Styles.MUTED);
+        topNote.setWrapText(true);
+        VBox topBox = new VBox(top, topNote);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        exhaustion.setTitle(null);
+        exhaustion.setLegendVisible(false);
+        top.setLegendVisible(false);
 
-        VBox projectionBox = new VBox(projectionChart, projectionCaption);
-        VBox.setVgrow(projectionChart, Priority.ALWAYS);
-        Tab top = new Tab("Top consumers", topChart);
-        top.setId("topConsumersTab");
-        Tab breakdown = new Tab("Key by provider", breakdownChart);
-        breakdown.setId("breakdownTab");
-        Tab proj = new Tab("Usage and projection", projectionBox);
-        proj.setId("projectionTab");
-        getTabs().addAll(top, breakdown, proj);
+        tabs.getTabs().addAll(tab("spendTab", "Spend over time", overTime),
+                tab("byOwnerTab", "By team, customer, provider", new SpendByOwner(spend, readout)),
+                tab("topConsumersTab", "Top consumers", topBox),
+                tab("exhaustionTab", "Closest to exhaustion", exhaustion),
+                tab("breakdownTab", "Key by provider", breakdown));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(header(), tabs);
 
-        vm.topConsumers().addListener((ListChangeListener<BudgetRow>) c -> fillTop());
+        vm.topConsumers().addListener((ListChangeListener<BudgetRow>) c -> fillExhaustion());
         vm.selectedKeyBudgets().addListener((ListChangeListener<BudgetRow>) c -> fillBreakdown());
-        vm.projectionProperty().addListener((o, a, b) -> fillProjection());
-        vm.selectedProperty().addListener((o, a, b) -> fillProjection());
-        fillTop();
+        spend.topProperty().addListener((o, a, b) -> fillTop(b));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> readout.setText(""));
+        fillExhaustion();
         fillBreakdown();
-        fillProjection();
+        fillTop(spend.topProperty().get());
+    }
+
+    private HBox header() {
+        ComboBox<Range> period = new ComboBox<>(FXCollections.observableArrayList(Range.values()));
+        period.setId("periodPicker");
+        period.setAccessibleText("Period of the charts");
+        period.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Range r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public Range fromString(String s) {
+                return null;
+            }
+        });
+        period.valueProperty().bindBidirectional(spend.rangeProperty());
+        Label logs = new Label();
+        logs.setId("logsNote");
+        logs.getStyleClass().add(Styles.LOGS_NOTE);
+        logs.setWrapText(true);
+        logs.textProperty().bind(spend.logsNoteProperty());
+        logs.accessibleTextProperty().bind(spend.logsNoteProperty());
+        spend.logsAvailableProperty().addListener((o, a, b) -> {
+            logs.getStyleClass().remove(Styles.BUDGETS_OFFLINE);
+            if (!b) {
+                logs.getStyleClass().add(Styles.BUDGETS_OFFLINE);
+            }
+        });
+        HBox.setHgrow(logs, Priority.ALWAYS);
+        readout.setMinWidth(USE_PREF_SIZE);
+        HBox row = new HBox(8, period, logs, readout);
+        row.getStyleClass().add(Styles.TOOLBAR_ROW);
+        return row;
+    }
+
+    private static Tab tab(String id, String text, Node content) {
+        Tab t = new Tab(text, content);
+        t.setId(id);
+        return t;
+    }
+
+    /** Which chart is shown, for the CSV export. */
+    ChartCsv.Chart shownChart() {
+        return switch (tabs.getSelectionModel().getSelectedItem().getId()) {
+            case "byOwnerTab" -> ChartCsv.Chart.BY_DIMENSION;
+            case "topConsumersTab" -> ChartCsv.Chart.TOP;
+            case "exhaustionTab" -> ChartCsv.Chart.EXHAUSTION;
+            case "breakdownTab" -> ChartCsv.Chart.BREAKDOWN;
+            default -> ChartCsv.Chart.SPEND;
+        };
     }
 
     /** The pixels of the chart tab shown. A snapshot: FX thread only. */
     PngExport.Pixels shownPixels() {
-        Node shown = getSelectionModel().getSelectedItem().getContent();
+        Node shown = tabs.getSelectionModel().getSelectedItem().getContent();
         WritableImage img = shown.snapshot(new SnapshotParameters(), null);
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
@@ -92,79 +155,112 @@ final class BudgetCharts extends TabPane {
         return new PngExport.Pixels(w, h, argb);
     }
 
-    private static BarChart<String, Number> barChart(String id, String title, String yLabel) {
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        BarChart<String, Number> c = new BarChart<>(x, y);
+    /** A bar chart lying on its side: names down the left, values across. */
+    private static BarChart<Number, String> sideways(String id, String valueLabel) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel(valueLabel);
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> c = new BarChart<>(x, y);
         c.setId(id);
-        c.setTitle(title);
         c.setAnimated(false);
-        c.setAccessibleText("Bar chart: " + title);
+        c.setCategoryGap(6);
+        c.getStyleClass().add(Styles.HORIZONTAL_BARS);
+        c.setAccessibleText("Bar chart: " + valueLabel + " by name");
         return c;
     }
 
-    private void fillTop() {
-        XYChart.Series<String, Number> s = new XYChart.Series<>();
-        s.setName("% of limit used (worst limit of the key)");
-        for (BudgetRow r : vm.topConsumers()) {
-            s.getData().add(new XYChart.Data<>(r.vkName(), Math.round(r.fraction() * 1000) / 10.0));
+    /** Short, unique names: the first on top, so the list is added bottom-up. */
+    private static List<String> names(List<String> full) {
+        Set<String> seen = new HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String n : full) {
+            String s = n == null ? "" : n.length() > NAME_CHARS ? n.substring(0, NAME_CHARS - 1) + "…" : n;
+            String u = s;
+            for (int i = 2; !seen.add(u); i++) {
+                u = s + " (" + i + ")";
+            }
+            out.add(u);
         }
-        topChart.getData().setAll(List.of(s));
+        return out;
+    }
+
+    private void fill(BarChart<Number, String> chart, List<XYChart.Series<Number, String>> series,
+                      List<String> categories, List<String> words) {
+        List<String> bottomUp = new ArrayList<>(categories);
+        java.util.Collections.reverse(bottomUp);
+        ((CategoryAxis) chart.getYAxis()).setCategories(FXCollections.observableArrayList(bottomUp));
+        chart.getData().setAll(series);
+        int i = 0;
+        for (XYChart.Series<Number, String> s : chart.getData()) {
+            for (XYChart.Data<Number, String> d : s.getData()) {
+                String w = words.get(i++ % words.size());
+                String text = chart.getData().size() > 1 ? s.getName() + " · " + w : w;
+                if (d.getNode() != null) {
+                    Tooltip.install(d.getNode(), new Tooltip(text));
+                    d.getNode().setOnMouseEntered(e -> readout.setText(text));
+                }
+            }
+        }
+    }
+
+    private void fillExhaustion() {
+        List<BudgetRow> rows = vm.topConsumers();
+        List<String> cats = names(rows.stream().map(r -> r.vkName() != null ? r.vkName() : r.ownerLabel()).toList());
+        XYChart.Series<Number, String> s = new XYChart.Series<>();
+        s.setName("% of limit used (worst limit of the key)");
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            BudgetRow r = rows.get(i);
+            s.getData().add(new XYChart.Data<>(Math.round(r.fraction() * 1000) / 10.0, cats.get(i)));
+            words.add(r.ownerChain() + ": " + r.format(r.usage()) + " of " + r.limitText() + " ("
+                    + Math.round(r.fraction() * 100) + " %)");
+        }
+        fill(exhaustion, List.of(s), cats, words.isEmpty() ? List.of("") : words);
     }
 
     private void fillBreakdown() {
         List<BudgetRow> rows = vm.selectedKeyBudgets().stream()
                 .sorted(Comparator.comparingDouble(BudgetRow::fraction).reversed()).limit(MAX_BREAKDOWN).toList();
-        XYChart.Series<String, Number> usedS = new XYChart.Series<>();
-        usedS.setName("Used (USD)");
-        XYChart.Series<String, Number> limitS = new XYChart.Series<>();
-        limitS.setName("Limit (USD)");
-        for (BudgetRow r : rows) {
-            String cat = r.breakdownLabel();
-            usedS.getData().add(new XYChart.Data<>(cat, r.usage()));
-            limitS.getData().add(new XYChart.Data<>(cat, r.limit()));
+        List<String> cats = names(rows.stream().map(BudgetRow::breakdownLabel).toList());
+        XYChart.Series<Number, String> used = new XYChart.Series<>();
+        used.setName("Used");
+        XYChart.Series<Number, String> limit = new XYChart.Series<>();
+        limit.setName("Limit");
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            BudgetRow r = rows.get(i);
+            used.getData().add(new XYChart.Data<>(r.usage(), cats.get(i)));
+            limit.getData().add(new XYChart.Data<>(r.limit(), cats.get(i)));
+            words.add(r.breakdownLabel() + ": " + r.format(r.usage()) + " of " + r.limitText());
         }
         BudgetRow sel = vm.selectedProperty().get();
         int total = vm.selectedKeyBudgets().size();
-        breakdownChart.setTitle(sel == null ? "Select a row to see its key's budgets by provider config"
+        breakdown.setTitle(sel == null ? "Select a row to see its key's budgets by provider config"
                 : sel.ownerLabel() + ": budgets by provider config"
                 + (total > rows.size() ? " (" + rows.size() + " fullest of " + total + ")" : ""));
-        breakdownChart.getData().setAll(List.of(usedS, limitS));
+        fill(breakdown, List.of(used, limit), cats, words.isEmpty() ? List.of("") : words);
     }
 
-    private void fillProjection() {
-        BudgetRow r = vm.selectedProperty().get();
-        BudgetMath.Projection p = vm.projectionProperty().get();
-        XYChart.Series<Number, Number> actual = new XYChart.Series<>();
-        actual.setName("Actual");
-        XYChart.Series<Number, Number> projected = new XYChart.Series<>();
-        projected.setName("Projected to the reset");
-        if (r == null || p == null || r.windowStart() == null || r.nextReset() == null) {
-            projectionChart.setTitle("Usage in the current window");
-            projectionCaption.setText(r == null ? "Select a row to see its pace." : p == null ? "" : p.sentence());
-            projectionChart.getData().setAll(List.of(actual, projected));
-            projectionCaption.setAccessibleText(projectionCaption.getText());
-            return;
+    private void fillTop(TopSpenders t) {
+        List<TopSpenders.Entry> entries = t == null ? List.of() : t.entries();
+        List<String> cats = names(entries.stream().map(TopSpenders.Entry::name).toList());
+        XYChart.Series<Number, String> s = new XYChart.Series<>();
+        s.setName("Spent in the period");
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            TopSpenders.Entry e = entries.get(i);
+            s.getData().add(new XYChart.Data<>(e.cost(), cats.get(i)));
+            words.add(e.name() + ": " + BudgetKind.VK_BUDGET.format(e.cost()) + " spent"
+                    + (Double.isNaN(e.trendPercent()) ? "" : String.format(Locale.ROOT,
+                    " (%+.0f %% against the period before)", e.trendPercent())));
         }
-        Instant now = vm.lastLoadedAtProperty().get() == null ? Instant.now() : vm.lastLoadedAtProperty().get();
-        double nowH = hours(r.windowStart(), now);
-        double resetH = hours(r.windowStart(), r.nextReset());
-        actual.getData().add(new XYChart.Data<>(0, 0));
-        actual.getData().add(new XYChart.Data<>(nowH, r.usage()));
-        projected.getData().add(new XYChart.Data<>(nowH, r.usage()));
-        projected.getData().add(new XYChart.Data<>(resetH, p.projectedAtReset()));
-        projectionChart.setTitle(r.ownerLabel() + " · " + r.kind().label() + " per " + r.resetDuration()
-                + " · limit " + r.format(r.limit()));
-        ((NumberAxis) projectionChart.getYAxis()).setLabel(r.kind().unit().name().toLowerCase(Locale.ROOT));
-        projectionChart.getData().setAll(List.of(actual, projected));
-        projectionCaption.setText(p.sentence() + " Limit " + r.limitText() + "; next reset "
-                + BudgetTable.TIME.format(r.nextReset()) + ".");
-        projectionCaption.setAccessibleText(projectionCaption.getText());
+        fill(top, List.of(s), cats, words.isEmpty() ? List.of("") : words);
+        topNote.setText(t == null ? "" : (entries.isEmpty() ? "No spend recorded in this period. " : "")
+                + t.note());
+        topNote.setAccessibleText(topNote.getText());
     }
 
-    /** Hours from {@code from} to {@code to}, to a tenth. */
-    private static double hours(Instant from, Instant to) {
-        return Math.round(Duration.between(from, to).toMinutes() / 6.0) / 10.0;
+    TabPane tabs() {
+        return tabs;
     }
 }

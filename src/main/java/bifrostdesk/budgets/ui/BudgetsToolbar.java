@@ -25,16 +25,18 @@ import javafx.util.StringConverter;
 
 /**
  * The budget review's two toolbar rows: refresh (now, every N minutes, progress and cancel), how old the data is,
- * the row count and the exports; below them search and filters. Every control binds to the view-model; the two
- * export buttons call it ({@code exportChart} reads the chart shown, which only the charts can).
+ * the row count, the exports and the budget watch's menu; below them search and filters. Every control binds to the
+ * view-model; the export buttons call it ({@code exportChart} and {@code exportChartData} act on the chart shown,
+ * which only the charts know).
  */
 final class BudgetsToolbar extends VBox {
 
-    BudgetsToolbar(BudgetsViewModel vm, Runnable exportChart) {
-        getChildren().addAll(actions(vm, exportChart), filters(vm));
+    BudgetsToolbar(BudgetsViewModel vm, Runnable exportChart, Runnable exportChartData, javafx.scene.Node watch) {
+        getChildren().addAll(actions(vm, exportChart, exportChartData, watch), filters(vm));
     }
 
-    private static HBox actions(BudgetsViewModel vm, Runnable exportChart) {
+    private static HBox actions(BudgetsViewModel vm, Runnable exportChart, Runnable exportChartData,
+                                javafx.scene.Node watch) {
         Button refresh = new Button("Refresh");
         refresh.setId("refreshBudgets");
         refresh.setTooltip(new Tooltip("Load every key's budgets and rate limits again (F5)"));
@@ -87,16 +89,20 @@ final class BudgetsToolbar extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        Button csv = new Button("Export CSV…");
+        Button csv = new Button("Table CSV…");
         csv.setId("exportCsv");
         csv.setTooltip(new Tooltip("Save the rows shown (with the filters) as CSV"));
         csv.setOnAction(e -> vm.exportCsv());
-        Button png = new Button("Export chart PNG…");
+        Button png = new Button("Chart PNG…");
         png.setId("exportPng");
         png.setTooltip(new Tooltip("Save the chart shown as a PNG image"));
         png.setOnAction(e -> exportChart.run());
+        Button data = new Button("Chart data CSV…");
+        data.setId("exportChartCsv");
+        data.setTooltip(new Tooltip("Save the numbers of the chart shown as CSV"));
+        data.setOnAction(e -> exportChartData.run());
 
-        HBox row = new HBox(refresh, interval, progress, cancel, age, status, spacer, count, csv, png);
+        HBox row = new HBox(refresh, interval, progress, cancel, age, status, spacer, count, watch, csv, png, data);
         row.getStyleClass().add(Styles.TOOLBAR_ROW);
         return row;
     }

@@ -52,6 +52,13 @@ public final class Styles {
     public static final String BLOCKERS_LIST = "blockers-list";
     public static final String PROJECTION_CHART = "projection-chart";
     public static final String PROJECTION_CAPTION = "projection-caption";
+    /** The Budgets tab's history charts: spend bars, the stacked chart, the logs note, the hover read-out. */
+    public static final String SPEND_BARS_CHART = "spend-bars-chart";
+    public static final String STACKED_CHART = "stacked-chart";
+    public static final String LOGS_NOTE = "logs-note";
+    public static final String CHART_READOUT = "chart-readout";
+    /** A horizontal bar chart (long category names read across). */
+    public static final String HORIZONTAL_BARS = "horizontal-bars";
     /** A table column of amounts, aligned right. */
     public static final String AMOUNT_COLUMN = "amount-column";
     public static final PseudoClass BLOCKS_KEY = PseudoClass.getPseudoClass("blocks-key");

@@ -3,7 +3,6 @@ package bifrostdesk.budgets.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.budgets.BudgetRow;
-import bifrostdesk.budgets.BudgetsViewModel;
 import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.connection.ServerEndpoint;
 import bifrostdesk.sandbox.SandboxOptions;
@@ -34,8 +33,8 @@ class BudgetsViewLargeTest {
     void start(Stage stage) {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withSeed(Seed.LARGE));
         runner = new FxTaskRunner();
-        view = new BudgetsView(new BudgetsViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), runner,
-                new ScriptedDialogs(), (id, path) -> { }));
+        view = TestViews.budgets(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), runner,
+                new ScriptedDialogs(), (id, path) -> { }, null);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bifrostdesk.budgets.Blockers;
 import bifrostdesk.budgets.BudgetRow;
-import bifrostdesk.budgets.BudgetsViewModel;
 import bifrostdesk.budgets.CsvExport;
 import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.connection.ServerEndpoint;
@@ -57,9 +56,8 @@ class BudgetsViewTest {
         sandbox = SandboxServer.start(SandboxOptions.defaults());
         runner = new FxTaskRunner();
         recording = new RecordingTaskRunner(runner);
-        BudgetsViewModel vm = new BudgetsViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())),
-                recording, dialogs, (id, path) -> opened.add(id + "|" + path));
-        view = new BudgetsView(vm);
+        view = TestViews.budgets(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), recording, dialogs,
+                (id, path) -> opened.add(id + "|" + path), null);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
     }
@@ -88,7 +86,8 @@ class BudgetsViewTest {
         for (String id : List.of("budgetTable", "budgetSearch", "filterNearLimit", "filterExhausted",
                 "filterInactive", "teamFilter", "customerFilter", "providerFilter", "refreshBudgets",
                 "refreshInterval", "budgetsProgress", "cancelBudgets", "blockersList", "topConsumersChart",
-                "breakdownChart", "projectionChart", "exportCsv", "exportPng", "budgetsAge")) {
+                "breakdownChart", "exhaustionChart", "spendBarsChart", "usageChart", "stackedChart", "periodPicker",
+                "dimensionPicker", "logsNote", "watchMenu", "exportCsv", "exportPng", "exportChartCsv", "budgetsAge")) {
             Node n = robot.lookup("#" + id).tryQuery().orElse(null);
             assertThat(n).as(id).isNotNull();
             assertThat(n.getAccessibleText()).as(id + " accessible text").isNotBlank();
@@ -99,8 +98,8 @@ class BudgetsViewTest {
         assertThat(view.viewModel().refreshMinutesProperty().get()).isEqualTo(5);
         robot.interact(() -> interval.setValue(0));
         assertThat(view.viewModel().refreshMinutesProperty().get()).isZero();
-        BarChart<String, Number> top = robot.lookup("#topConsumersChart").queryAs(BarChart.class);
-        assertThat(top.getData().get(0).getData()).isNotEmpty();
+        BarChart<Number, String> exhaustion = robot.lookup("#exhaustionChart").queryAs(BarChart.class);
+        assertThat(exhaustion.getData().get(0).getData()).isNotEmpty();
     }
 
     @Test
@@ -151,11 +150,11 @@ class BudgetsViewTest {
         ListView<Blockers.Blocker> blockers = robot.lookup("#blockersList").queryAs(ListView.class);
         await(() -> !blockers.getItems().isEmpty());
         assertThat(blockers.getItems().get(0).text()).contains("azure", "1d budget is at 90 %");
-        BarChart<String, Number> breakdown = robot.lookup("#breakdownChart").queryAs(BarChart.class);
+        BarChart<Number, String> breakdown = robot.lookup("#breakdownChart").queryAs(BarChart.class);
         assertThat(breakdown.getData()).hasSize(2);
         assertThat(breakdown.getData().get(0).getData()).isNotEmpty();
-        LineChart<Number, Number> projection = robot.lookup("#projectionChart").queryAs(LineChart.class);
-        assertThat(projection.getData()).hasSize(2);
+        LineChart<Number, Number> projection = robot.lookup("#usageChart").queryAs(LineChart.class);
+        await(() -> projection.getData().size() == 2);
         assertThat(robot.lookup("#projectionCaption").queryLabeled().getText()).isNotBlank();
 
         // Enter on the selected row does the same.
