@@ -28,6 +28,20 @@ public record BulkReport(String id, String operation, List<KeyResult> results, b
         return (int) results.stream().filter(r -> r.status() == status).count();
     }
 
+    /**
+     * The keys "retry failed" sends again: those that failed or were not reached, with the copy read at the failed
+     * attempt (a key that changed since, e.g. half of a two-request save, is then re-planned and confirmed again).
+     */
+    public List<bifrostdesk.virtualkey.model.VirtualKey> toRetry() {
+        return results.stream().filter(r -> r.status() == KeyResult.Status.FAILED
+                || r.status() == KeyResult.Status.NOT_SENT).map(KeyResult::before).toList();
+    }
+
+    /** The keys changed on the server after the review, as re-read: what the second confirmation sends. */
+    public List<bifrostdesk.virtualkey.model.VirtualKey> stale() {
+        return results.stream().filter(r -> r.status() == KeyResult.Status.STALE).map(KeyResult::before).toList();
+    }
+
     public boolean anyFailed() {
         return count(KeyResult.Status.FAILED) > 0;
     }
