@@ -47,6 +47,8 @@ public class DeskApp extends Application {
     private CredentialStore credentials;
     private ProfileStore profiles;
     private Stage stage;
+    /** The unsaved profile of --server / BIFROST_DESK_SERVER, or null. */
+    private Profile serverProfile;
 
     static void launchWith(String[] args) {
         args = StartupProbe.strip(args);
@@ -102,7 +104,9 @@ public class DeskApp extends Application {
                     profile = profiles.find(options.profile()).orElseThrow(() -> new IllegalArgumentException(
                             "No saved profile named '" + options.profile() + "'"));
                 } else if (options.server() != null) {
-                    profile = Profile.of(options.server(), options.server());
+                    // a temporary profile named by its host, so the picker says where the window is connected
+                    profile = Profile.forServer(options.server());
+                    serverProfile = profile;
                 } else {
                     profile = Profile.of(SANDBOX, "sandbox:");
                 }
@@ -193,10 +197,12 @@ public class DeskApp extends Application {
             client = client(profile, url, creds);
         }
         // the built-in sandbox gets one workspace whatever port it lands on, so its drafts survive a restart
-        Workspace workspace = Workspace.forProfile(profile.name().equals(SANDBOX) ? "sandbox" : profile.name(), url,
-                profile.keepKeyValues());
+        // a --server URL keeps the workspace it had when its profile was named by the URL
+        Workspace workspace = Workspace.forProfile(profile.name().equals(SANDBOX) ? "sandbox"
+                : profile == serverProfile ? url : profile.name(), url, profile.keepKeyValues());
         LOG.info("Opening profile " + profile.name() + " at " + url);
-        shell = open(stage, client, profile.name().equals(SANDBOX), workspace, profile, credentials, this);
+        shell = open(stage, client, profile.name().equals(SANDBOX), workspace, profile, credentials, profiles,
+                this::switchTo);
         shell.window().setLinkOpener(getHostServices()::showDocument);
     }
 
@@ -259,11 +265,15 @@ public class DeskApp extends Application {
     public static Shell open(Stage stage, BifrostClient client, boolean onSandbox, Workspace workspace) {
         String url = client.endpoint().baseUrl().toString();
         return open(stage, client, onSandbox, workspace, Profile.of(onSandbox ? SANDBOX : url, url),
-                new MemoryCredentialStore("tests"), null);
+                new MemoryCredentialStore("tests"), null, null);
     }
 
+    /**
+     * As above for {@code profile}; with a profile store (the app's, or a test's) the toolbar has the profile picker,
+     * and {@code switchTo} opens another profile.
+     */
     static Shell open(Stage stage, BifrostClient client, boolean onSandbox, Workspace workspace, Profile profile,
-                      CredentialStore credentials, DeskApp app) {
+                      CredentialStore credentials, ProfileStore profiles, java.util.function.Consumer<Profile> switchTo) {
         applyTheme(false);
         FxTaskRunner runner = new FxTaskRunner();
         MainWindow[] holder = new MainWindow[1];
@@ -284,9 +294,9 @@ public class DeskApp extends Application {
         vm.session().useReconnectTimer(new FxReconnectTimer(javafx.util.Duration.seconds(10)));
         vm.keys().useClipboard(clipboards::copySecret);
         boolean[] dark = {false};
-        ProfileSwitcher switcher = app == null ? null : new ProfileSwitcher(stage, app.profiles, credentials, profile,
-                app::switchTo, runner, dialogs);
-        MainWindow window = new MainWindow(vm, runner, dialogs, () -> {
+        ProfileSwitcher switcher = profiles == null ? null : new ProfileSwitcher(stage, profiles, credentials, profile,
+                switchTo, runner, vm.dialogs());
+        MainWindow window = new MainWindow(vm, runner, vm.dialogs(), () -> {
             dark[0] = !dark[0];
             applyTheme(dark[0]);
         }, clipboards, switcher);

@@ -160,7 +160,8 @@ final class FxDialogService implements DialogService {
 
     @Override
     public void notify(String message) {
-        notices.accept(message);
+        // nothing to show here: the window model wraps this service (activity.ui.ActivityDialogs), which records the
+        // notice as activity; the status line and the activity panel show it from there
     }
 
     @Override

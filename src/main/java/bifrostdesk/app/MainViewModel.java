@@ -1,5 +1,7 @@
 package bifrostdesk.app;
 
+import bifrostdesk.activity.ui.ActivityDialogs;
+import bifrostdesk.activity.ui.ActivityViewModel;
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.connection.CredentialStore;
@@ -39,16 +41,24 @@ public final class MainViewModel {
     private final DraftBook drafts;
     private final SyncViewModel sync;
     private final KeyCommands keys;
+    private final ActivityViewModel activity = new ActivityViewModel();
+    private final DialogService dialogs;
 
-    public MainViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs) {
+    public MainViewModel(BifrostClient client, TaskRunner runner, DialogService windowDialogs) {
         this.client = client;
+        // every part reports through the same dialogs: their notices, errors and confirmed plans become activity
+        DialogService dialogs = new ActivityDialogs(windowDialogs, activity);
+        this.dialogs = dialogs;
         this.session = new ConnectionSession(client, runner, dialogs);
         this.list = new VirtualKeyListViewModel(client, runner, dialogs);
         EditorValidator validator = new EditorValidator(list::loadedNames, () -> session.lookupsProperty().get(),
                 () -> editor().baseProperty().get(), session::dialect);
         this.editor = new VirtualKeyEditorViewModel(new WindowBackend(client), runner, dialogs, validator);
         this.drafts = new DraftBook(editor, runner, dialogs, this::listed);
-        this.sync = new SyncViewModel(client, runner, dialogs, editor, drafts, session, list::replace);
+        this.sync = new SyncViewModel(client, runner, dialogs, editor, drafts, session, k -> {
+            list.replace(k);
+            activity.synced(k.name());
+        });
         this.keys = new KeyCommands(client, runner, dialogs, list, editor, drafts, session, sync::journal);
 
         session.setListener(new ConnectionSession.Listener() {
@@ -77,6 +87,10 @@ public final class MainViewModel {
                 });
             }
         });
+        activity.watchConnection(session.connectionProperty(), session.onlineProperty(),
+                session.offlineReasonProperty(), () -> session.featuresProperty().get() == null
+                        ? "Bifrost " + session.versionProperty().get() : session.featuresProperty().get().describe());
+        activity.watchEditor(editor.statusProperty());
         list.setOnLoaded(loaded -> drafts.keysLoaded(loaded, session.isOnline()));
         list.items().addListener((ListChangeListener<VirtualKey>) c -> validator.namesChanged());
         editor.baseProperty().addListener((o, a, b) -> {
@@ -174,6 +188,16 @@ public final class MainViewModel {
 
     public SyncViewModel sync() {
         return sync;
+    }
+
+    /** The dialogs every part uses: the window's, with notices and errors recorded as activity. */
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** The status line and the activity panel. */
+    public ActivityViewModel activity() {
+        return activity;
     }
 
     public BifrostClient client() {

@@ -1,14 +1,20 @@
 package bifrostdesk.app;
 
+import bifrostdesk.activity.ui.ActivityPanel;
+import bifrostdesk.activity.ui.Toast;
 import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.common.ui.DialogService;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
 import bifrostdesk.connection.ui.ConnectionSession;
+import bifrostdesk.connection.ui.ProfileSwitcher;
+import bifrostdesk.connection.ui.SandboxBanner;
 import bifrostdesk.drafts.ui.JournalDialog;
 import bifrostdesk.virtualkey.forms.NodeFormHost;
 import bifrostdesk.virtualkey.list.KeyCommands;
 import bifrostdesk.virtualkey.list.VirtualKeyListView;
+import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.BudgetFilter;
+import bifrostdesk.virtualkey.list.VirtualKeyListViewModel.StatusFilter;
 import bifrostdesk.virtualkey.model.Lookups;
 import bifrostdesk.virtualkey.model.NodeKind;
 import bifrostdesk.virtualkey.model.NodePath;
@@ -44,7 +50,7 @@ import javafx.scene.layout.StackPane;
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final ConnectionSession session;
-    private final Label notice = new Label();
+    private ActivityPanel activityPanel;
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
@@ -129,12 +135,25 @@ public final class MainWindow extends BorderPane {
 
         Label empty = new Label("Select a key on the left, or create one with New key (Ctrl+N).");
         empty.getStyleClass().add(Styles.MUTED);
+        javafx.scene.Node firstKey = EmptyGateway.create(commands::createKey);
+        // a gateway without a single key (not a search that found none): invite to create the first one
+        javafx.beans.binding.BooleanBinding noKeysAtAll = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> session.onlineProperty().get() && !vm.list().loadingProperty().get()
+                        && vm.list().totalProperty().get() == 0 && vm.list().items().isEmpty()
+                        && blank(vm.list().searchProperty().get()) && blank(vm.list().teamIdProperty().get())
+                        && blank(vm.list().customerIdProperty().get())
+                        && vm.list().statusProperty().get() == StatusFilter.ALL
+                        && vm.list().budgetProperty().get() == BudgetFilter.ALL,
+                session.onlineProperty(), vm.list().loadingProperty(), vm.list().totalProperty(), vm.list().items(),
+                vm.list().searchProperty(), vm.list().statusProperty(), vm.list().budgetProperty(),
+                vm.list().teamIdProperty(), vm.list().customerIdProperty());
         StackPane editorArea = new StackPane();
         SplitPane treeAndForm = new SplitPane(tree, form);
         treeAndForm.setDividerPositions(0.45);
-        editorArea.getChildren().addAll(treeAndForm, empty);
+        editorArea.getChildren().addAll(treeAndForm, empty, firstKey);
         treeAndForm.visibleProperty().bind(editor.editedProperty().isNotNull());
-        empty.visibleProperty().bind(editor.editedProperty().isNull());
+        empty.visibleProperty().bind(editor.editedProperty().isNull().and(noKeysAtAll.not()));
+        firstKey.visibleProperty().bind(editor.editedProperty().isNull().and(noKeysAtAll));
 
         ListView<Violation> problems = problemsPanel(editor);
         SplitPane editorAndProblems = new SplitPane(editorArea, problems);
@@ -178,9 +197,22 @@ public final class MainWindow extends BorderPane {
         tag.setId("profileTag");
         tag.getStyleClass().addAll("profile-tag", "profile-tag-" + (session.profile() == null ? "none"
                 : session.profile().colour().name().toLowerCase(java.util.Locale.ROOT)));
-        setTop(new javafx.scene.layout.VBox(tag, tools));
-        setCenter(tabs);
-        setBottom(new StatusBar(vm, runner, notice));
+        javafx.scene.layout.VBox top = new javafx.scene.layout.VBox(tag, tools);
+        if (profileSwitcher instanceof ProfileSwitcher switcher && switcher.onSandbox()) {
+            top.getChildren().add(new SandboxBanner(switcher::openProfileEditor));
+        }
+        setTop(top);
+        // a brief notification in the corner when a save, a sync or a reconnect finishes
+        Toast toast = new Toast(vm.activity());
+        StackPane.setAlignment(toast, javafx.geometry.Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(toast, new javafx.geometry.Insets(12));
+        setCenter(new StackPane(tabs, toast));
+        ActivityPanel activityPanel = new ActivityPanel(vm.activity(), () -> showActivity(false));
+        this.activityPanel = activityPanel;
+        activityPanel.setVisible(false);
+        activityPanel.setManaged(false);
+        setBottom(new javafx.scene.layout.VBox(activityPanel, new StatusBar(vm, runner,
+                () -> showActivity(!activityPanel.isVisible()))));
 
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
@@ -324,13 +356,26 @@ public final class MainWindow extends BorderPane {
                 : p.kind() == NodeKind.BUDGET ? "Budget " + node.label() : node.label());
     }
 
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     public void setLinkOpener(java.util.function.Consumer<String> opener) {
         this.links = opener;
     }
 
-    /** Shows a short notice in the status bar (the non-modal channel of the dialog service). */
+    /** Shows a short notice in the status line and the activity panel (the non-modal channel of the dialogs). */
     public void notice(String text) {
-        notice.setText(text);
+        vm.activity().notice(text);
+    }
+
+    /** Opens or closes the activity panel above the status bar; an opened panel takes the keyboard focus. */
+    public void showActivity(boolean show) {
+        activityPanel.setVisible(show);
+        activityPanel.setManaged(show);
+        if (show) {
+            activityPanel.focusList();
+        }
     }
 
     /** The lookups the pickers use. */

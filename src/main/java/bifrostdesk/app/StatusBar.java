@@ -1,5 +1,8 @@
 package bifrostdesk.app;
 
+import bifrostdesk.activity.Activity;
+import bifrostdesk.activity.ui.ActivityViewModel;
+import bifrostdesk.activity.ui.LevelIcons;
 import bifrostdesk.common.concurrent.FxTaskRunner;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
@@ -9,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
@@ -17,21 +21,19 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * The main window's status bar: online or offline (with the reason), profile and server, version and dialect, the
- * drafts waiting, "sync when back online", the latest message (the editor's, else the dialog service's notice), and
- * the running task with its progress and a cancel button. It only binds.
+ * The main window's status bar: online or offline (with the reason), the server's host, version and dialect, the
+ * drafts waiting, "sync when back online", the status line (the latest event of {@link ActivityViewModel}, which
+ * opens the activity panel), and the running task with its progress and a cancel button. It only binds.
  */
 final class StatusBar extends HBox {
-    StatusBar(MainViewModel vm, FxTaskRunner runner, Label notice) {
+    StatusBar(MainViewModel vm, FxTaskRunner runner, Runnable toggleActivity) {
         super(12);
         ConnectionSession session = vm.session();
         VirtualKeyEditorViewModel editor = vm.editor();
         Label server = new Label();
         server.setId("statusServer");
-        String profileName = session.profile() == null ? "" : session.profile().name();
-        boolean nameIsUrl = profileName.replaceAll("/+$", "")
-                .equals(session.serverProperty().get().replaceAll("/+$", ""));
-        server.textProperty().bind(Bindings.concat(profileName.isEmpty() || nameIsUrl ? "" : profileName + " · ",
+        // the host is enough here (the picker names the profile); the tooltip has the whole address
+        server.textProperty().bind(Bindings.createStringBinding(() -> hostOf(session.serverProperty().get()),
                 session.serverProperty()));
         Label version = new Label();
         version.setId("statusVersion");
@@ -68,11 +70,7 @@ final class StatusBar extends HBox {
                 + "shown for confirmation."));
         autoSync.selectedProperty().bindBidirectional(vm.sync().autoSyncProperty());
         autoSync.setMinWidth(Region.USE_PREF_SIZE);
-        Label status = new Label();
-        status.setId("statusMessage");
-        status.textProperty().bind(Bindings.createStringBinding(() -> editor.statusProperty().get().isEmpty()
-                ? notice.getText() : editor.statusProperty().get(), editor.statusProperty(), notice.textProperty()));
-        editor.statusProperty().addListener((o, a, b) -> notice.setText(""));
+        Button status = statusLine(vm.activity(), toggleActivity);
         ProgressBar progress = new ProgressBar();
         progress.setId("taskProgress");
         progress.setPrefWidth(120);
@@ -95,21 +93,15 @@ final class StatusBar extends HBox {
             editor.cancel();
             vm.list().cancel();
         });
-        // the facts keep their width; the message takes what is left and is cut with an ellipsis
+        // the facts keep their width; the status line takes what is left
         for (Label l : new Label[] {online, version, dialect, drafts}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         // a long server URL is cut with an ellipsis rather than widening the window; the tooltip has it whole
         server.setMinWidth(80);
         server.setTooltip(new Tooltip());
-        server.getTooltip().textProperty().bind(server.textProperty());
-        status.setMinWidth(0);
-        // a small preferred width: the message takes the space left over, it never squeezes the facts
-        status.setPrefWidth(120);
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        status.setTooltip(new Tooltip());
-        status.getTooltip().textProperty().bind(status.textProperty());
+        server.getTooltip().textProperty().bind(Bindings.concat(session.profile() == null ? ""
+                : session.profile().name() + " · ", session.serverProperty()));
         getChildren().addAll(online, sep(), server, sep(), version, sep(), dialect, sep(), drafts, autoSync, sep(),
                 status, progress, cancel);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -117,6 +109,50 @@ final class StatusBar extends HBox {
         setId("statusBar");
     }
 
+
+    /**
+     * The status line: the latest event's short sentence with its level's icon, never cut inside a word; the whole
+     * text in the tooltip and the accessible text. Pressing it opens the activity panel.
+     */
+    private static Button statusLine(ActivityViewModel activity, Runnable toggleActivity) {
+        Button status = new Button();
+        status.setId("statusMessage");
+        status.getStyleClass().addAll("status-line", "flat");
+        status.setTextOverrun(OverrunStyle.WORD_ELLIPSIS);
+        status.setMnemonicParsing(false);
+        status.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        status.setMinWidth(60);
+        // a small preferred width: the line takes the space left over, it never squeezes the facts
+        status.setPrefWidth(160);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        Tooltip tip = new Tooltip();
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        status.setTooltip(tip);
+        Runnable show = () -> {
+            Activity a = activity.statusProperty().get();
+            status.setText(a == null ? "Recent activity" : a.summary());
+            status.setGraphic(a == null ? Icons.of(Icons.JOURNAL) : LevelIcons.of(a.level()));
+            tip.setText((a == null ? "" : a.fullText() + "\n\n") + "Click for recent activity.");
+            status.setAccessibleText(a == null ? "Recent activity" : LevelIcons.word(a.level()) + ": " + a.fullText()
+                    + ". Press to show recent activity.");
+        };
+        activity.statusProperty().addListener((o, before, now) -> show.run());
+        show.run();
+        status.setOnAction(e -> toggleActivity.run());
+        return status;
+    }
+
+    /** "gateway.example.com:8443" of "https://gateway.example.com:8443/"; the text itself if it is no URL. */
+    static String hostOf(String url) {
+        try {
+            java.net.URI u = java.net.URI.create(url);
+            return u.getHost() == null ? url : u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
 
     private static Separator sep() {
         return new Separator(Orientation.VERTICAL);

@@ -62,6 +62,23 @@ public record Profile(String name, String url, Colour colour, AuthMode authMode,
         return new Profile(name, url, Colour.NONE, AuthMode.NONE, null, false, null, false);
     }
 
+    /**
+     * The unsaved profile of a server given on the command line ({@code --server}, {@code BIFROST_DESK_SERVER}):
+     * named by its host (and port, if the URL has one), so the picker says where the app is connected.
+     */
+    public static Profile forServer(String url) {
+        String name = url;
+        try {
+            java.net.URI u = java.net.URI.create(url.trim());
+            if (u.getHost() != null) {
+                name = u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+            }
+        } catch (IllegalArgumentException e) {
+            // not a URL: the client will say so; the name is the text as given
+        }
+        return of(name, url);
+    }
+
     /** A new profile tagged red (production) confirms every save unless the user turns it off. */
     public static Profile create(String name, String url, Colour colour, AuthMode mode, String user) {
         return new Profile(name, url, colour, mode, user, colour == Colour.RED, null, false);

@@ -66,7 +66,7 @@ class KeyListWindowTest extends WindowTestBase {
         answerTextDialog(robot, "analytics-batch");
         await(() -> stored("analytics-batch") == null && !listedNames(robot).contains("analytics-batch"));
         assertThat(stored("checkout-service")).isNotNull();
-        assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).contains("Deleted analytics-batch");
+        assertThat(statusText(robot)).contains("Deleted analytics-batch");
     }
 
     @Test

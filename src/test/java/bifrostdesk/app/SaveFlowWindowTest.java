@@ -56,7 +56,7 @@ class SaveFlowWindowTest extends WindowTestBase {
                 .isEqualTo("Changed by someone else");
         assertThat(stored("support-bot").path("description").asText()).isEqualTo("Changed by someone else");
         assertThat(shell.viewModel().editor().dirtyProperty().get()).isFalse();
-        assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).contains("server's copy");
+        assertThat(statusText(robot)).contains("server's copy");
     }
 
     @Test
@@ -87,10 +87,10 @@ class SaveFlowWindowTest extends WindowTestBase {
         await(() -> robot.lookup("#confirmSave").tryQuery().isPresent());
         robot.clickOn("#confirmSave");
         await(() -> !shell.viewModel().editor().busyProperty().get()
-                && robot.lookup("#statusMessage").queryLabeled().getText().contains("committed"));
+                && statusText(robot).contains("committed"));
 
         assertThat(stored("checkout-service").at("/budgets/0/max_limit").asDouble()).isEqualTo(80);
-        assertThat(robot.lookup("#statusMessage").queryLabeled().getText())
+        assertThat(statusText(robot))
                 .contains("answered an error but committed the change");
         assertThat(robot.lookup("#errorDialog").tryQuery()).isEmpty();
         assertThat(shell.viewModel().editor().baseProperty().get().budgets().get(0).maxLimit()).isEqualTo(80);

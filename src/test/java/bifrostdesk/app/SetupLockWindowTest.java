@@ -58,7 +58,7 @@ class SetupLockWindowTest extends WindowTestBase {
 
     private DeskApp.Shell open() {
         return DeskApp.open(stage, new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), false, workspace, profile,
-                store, null);
+                store, null, null);
     }
 
     private static boolean tokenDialogSays(FxRobot robot, String text) {

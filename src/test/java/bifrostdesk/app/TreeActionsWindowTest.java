@@ -110,7 +110,7 @@ class TreeActionsWindowTest extends WindowTestBase {
         Label message = robot.lookup("#budgetMaxLimitMessage").queryAs(Label.class);
         assertThat(message.isVisible()).isTrue();
         assertThat(message.getText()).isEqualTo("'abc' is not a number — use digits, e.g. 12.50");
-        assertThat(robot.lookup("#statusMessage").queryLabeled().getText()).contains("'abc' is not a number");
+        assertThat(statusText(robot)).contains("'abc' is not a number");
         ListView<Violation> problems = problems(robot);
         assertThat(problems.getItems()).anySatisfy(v -> {
             assertThat(v.path()).isEqualTo("budgets/0");

@@ -192,6 +192,14 @@ abstract class WindowTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The status line's whole text (its tooltip): the line itself shows a short sentence, the tooltip and the
+     * activity panel the full message.
+     */
+    String statusText(FxRobot robot) {
+        return robot.lookup("#statusMessage").queryLabeled().getTooltip().getText();
+    }
+
     String selectedPath() {
         return shell.viewModel().editor().selectedPathProperty().get();
     }

@@ -50,6 +50,7 @@ public final class Icons {
     public static final String SEARCH = "mdomz-search";
     public static final String POWER = "mdomz-power_settings_new";
     public static final String HELP = "mdoal-help_outline";
+    public static final String INFO = "mdoal-info";
     public static final String SYNC = "mdomz-sync";
     public static final String JOURNAL = "mdoal-history";
     /** A read-only node or form (access-profile-managed keys, values this version cannot change yet): a shield, since the lock is the Keys node. */

@@ -2,6 +2,7 @@ package bifrostdesk.connection.ui;
 
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
+import bifrostdesk.connection.ConnectionProblems;
 import bifrostdesk.connection.ConnectionState;
 import bifrostdesk.connection.CredentialStore;
 import bifrostdesk.connection.Credentials;
@@ -204,7 +205,8 @@ public final class ConnectionSession implements ConnectionState {
     }
 
     private void goOffline(Throwable e, boolean reopenDraft) {
-        markOffline(message(e));
+        // in words that say what to do (nothing answers, TLS, not a Bifrost…), not the client's technical message
+        markOffline(ConnectionProblems.explain(e, server.get(), false));
         listener.wentOffline(reopenDraft);
     }
 

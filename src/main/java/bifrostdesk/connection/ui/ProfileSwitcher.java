@@ -17,11 +17,21 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-/** The toolbar's profile picker and its "Manage profiles…" button. The profiles file is read in the task runner. */
+/**
+ * The toolbar's profile picker, its "Manage profiles…" button and, for a server given on the command line (an unsaved
+ * profile named by its host), "Save as profile…". The profiles file is read in the task runner.
+ */
 public final class ProfileSwitcher extends HBox {
+    private final Runnable openEditor;
+    private final Profile current;
+
     public ProfileSwitcher(Window owner, ProfileStore store, CredentialStore credentials, Profile current,
                            Consumer<Profile> switchTo, TaskRunner runner, DialogService dialogs) {
         super(4);
+        this.current = current;
+        // true while the current profile is not among the saved ones (a --server URL): shown as such, and savable
+        javafx.beans.property.BooleanProperty unsaved = new javafx.beans.property.SimpleBooleanProperty(
+                !current.name().equals(Profile.SANDBOX));
         ComboBox<Profile> box = new ComboBox<>();
         box.setId("profileSwitcher");
         box.setAccessibleText("Server profile");
@@ -29,7 +39,8 @@ public final class ProfileSwitcher extends HBox {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(Profile p) {
-                return p == null ? "" : p.name() + (p.isProduction() ? " (production)" : "");
+                return p == null ? "" : p.name() + (p.isProduction() ? " (production)" : "")
+                        + (p == current && unsaved.get() ? " (not saved)" : "");
             }
 
             @Override
@@ -50,6 +61,7 @@ public final class ProfileSwitcher extends HBox {
             }
             return all;
         }, all -> {
+            unsaved.set(all.stream().noneMatch(p -> p.name().equals(current.name())));
             box.getItems().setAll(all);
             box.getItems().stream().filter(p -> p.name().equals(current.name())).findFirst()
                     .ifPresentOrElse(box::setValue, () -> {
@@ -70,6 +82,26 @@ public final class ProfileSwitcher extends HBox {
         manage.setTooltip(new Tooltip("Add, edit, test or remove server profiles"));
         manage.setOnAction(e -> ProfilesDialog.show(owner, store, credentials, runner, dialogs)
                 .ifPresentOrElse(switchTo, fill));
-        getChildren().addAll(box, manage);
+        openEditor = manage::fire;
+        Button saveAs = new Button("Save as profile…");
+        saveAs.setId("saveAsProfile");
+        saveAs.setAccessibleText("Save this server as a profile");
+        saveAs.setTooltip(new Tooltip("Keep " + current.url() + " as a server profile, with a name, sign-in and colour"));
+        saveAs.visibleProperty().bind(unsaved);
+        saveAs.managedProperty().bind(unsaved);
+        // the dialog opens on this server's address and host name; saving it under that name makes it the current one
+        saveAs.setOnAction(e -> ProfilesDialog.show(owner, store, credentials, runner, dialogs, current)
+                .ifPresentOrElse(switchTo, fill));
+        getChildren().addAll(box, manage, saveAs);
+    }
+
+    /** Opens the profile editor (add, test, connect): the sandbox banner's "Connect to your gateway…". */
+    public void openProfileEditor() {
+        openEditor.run();
+    }
+
+    /** Whether the window shows the built-in sandbox. */
+    public boolean onSandbox() {
+        return current.name().equals(Profile.SANDBOX);
     }
 }

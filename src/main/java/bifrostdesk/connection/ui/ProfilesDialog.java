@@ -33,6 +33,12 @@ public final class ProfilesDialog {
     /** Shows the dialog; the profile to connect to, or empty. */
     public static Optional<Profile> show(Window owner, ProfileStore store, CredentialStore credentials,
                                          TaskRunner runner, DialogService dialogs) {
+        return show(owner, store, credentials, runner, dialogs, null);
+    }
+
+    /** As above, opening on a new profile filled from {@code draft} (the server given with --server), if any. */
+    public static Optional<Profile> show(Window owner, ProfileStore store, CredentialStore credentials,
+                                         TaskRunner runner, DialogService dialogs, Profile draft) {
         ProfilesViewModel vm = new ProfilesViewModel(store, credentials, runner);
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
@@ -153,6 +159,10 @@ public final class ProfilesDialog {
         Button save = new Button("Save profile");
         save.setId("profileSave");
         save.setOnAction(e -> vm.save(current.get()));
+        // once saved, the new profile is the selected one, so Connect goes to it
+        vm.profiles().addListener((javafx.collections.ListChangeListener<Profile>) c -> vm.profiles().stream()
+                .filter(p -> p.name().equals(name.getText().trim())).findFirst()
+                .ifPresent(p -> list.getSelectionModel().select(p)));
         Button remove = new Button("Remove");
         remove.setId("profileRemove");
         remove.setOnAction(e -> {
@@ -166,6 +176,10 @@ public final class ProfilesDialog {
         test.setOnAction(e -> vm.test(current.get()));
         vm.reload();
         clear.run();
+        if (draft != null) {
+            name.setText(draft.name());
+            url.setText(draft.url());
+        }
         VBox right = new VBox(8, form, new HBox(6, add, save, remove, test), result);
         d.getDialogPane().setContent(new HBox(12, list, right));
         ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);

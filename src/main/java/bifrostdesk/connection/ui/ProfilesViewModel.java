@@ -1,6 +1,7 @@
 package bifrostdesk.connection.ui;
 
 import bifrostdesk.common.concurrent.TaskRunner;
+import bifrostdesk.connection.ConnectionProblems;
 import bifrostdesk.connection.CredentialStore;
 import bifrostdesk.connection.Credentials;
 import bifrostdesk.connection.Profile;
@@ -122,7 +123,8 @@ public final class ProfilesViewModel {
         String typed = secret.get();
         result.set("Testing " + p.url() + "…");
         runner.run("Testing " + p.url(), t -> testConnection(p, !typed.isEmpty() ? typed : storedSecret(p).orElse("")),
-                result::set, e -> result.set("✘ " + e.getMessage()));
+                result::set, e -> result.set("✘ " + ConnectionProblems.explain(e, p.url(),
+                        !typed.isEmpty() || p.authMode() != Profile.AuthMode.NONE)));
     }
 
     /** Blocking: the profile's stored password, or its setup token for a setup-token profile. */
@@ -176,7 +178,8 @@ public final class ProfilesViewModel {
         }
         String version = client.version();
         return "✔ Bifrost " + version + " (" + client.detectDialect().label() + ")"
-                + (auth ? ", sign-in required" : ", no sign-in") + (p.sendsCredentialsInClear()
+                + (auth && p.authMode() == Profile.AuthMode.NONE ? ", but it needs a sign-in: choose \"user and "
+                + "password\" under Sign-in" : auth ? ", signed in" : ", no sign-in") + (p.sendsCredentialsInClear()
                 ? ". Warning: plain http — the password would cross the network unencrypted." : ".");
     }
 

@@ -1,0 +1,129 @@
+package bifrostdesk.activity.ui;
+
+import bifrostdesk.activity.Activity;
+import bifrostdesk.common.ui.Icons;
+import bifrostdesk.common.ui.Styles;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The activity panel, opened from the status line: recent events, newest first, each with its time, level and
+ * sentence, the full text below it; "Copy details" copies the selected event's whole text (also Ctrl+C in the list),
+ * and an error's row has its own button. It only binds.
+ */
+public final class ActivityPanel extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final ListView<Activity> list;
+
+    public ActivityPanel(ActivityViewModel vm, Runnable close) {
+        super(4);
+        setId("activityPanel");
+        getStyleClass().add("activity-panel");
+        Label title = new Label("Recent activity");
+        title.getStyleClass().add(Styles.PANEL_TITLE);
+        list = new ListView<>(vm.entries());
+        list.setId("activityList");
+        list.setAccessibleText("Recent activity, newest first");
+        list.setPlaceholder(new Label("Nothing has happened yet."));
+        list.setPrefHeight(180);
+        list.setCellFactory(l -> new EntryCell());
+        Button copy = new Button("Copy details", Icons.of(Icons.COPY));
+        copy.setId("copyActivityDetails");
+        copy.setAccessibleText("Copy the details of the selected event");
+        copy.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        copy.setOnAction(e -> copy(list.getSelectionModel().getSelectedItem()));
+        list.setOnKeyPressed(e -> {
+            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+                copy(list.getSelectionModel().getSelectedItem());
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                close.run();
+                e.consume();
+            }
+        });
+        Button hide = new Button(null, Icons.of("mdoal-close"));
+        hide.setId("closeActivity");
+        hide.setAccessibleText("Close the activity panel");
+        hide.setTooltip(new Tooltip("Close (Esc)"));
+        hide.setOnAction(e -> close.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, copy, hide);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(header, list);
+    }
+
+    /** Puts the keyboard focus on the list, so the panel can be read and closed without the mouse. */
+    public void focusList() {
+        list.requestFocus();
+        if (!list.getItems().isEmpty() && list.getSelectionModel().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+    }
+
+    private static void copy(Activity a) {
+        if (a == null) {
+            return;
+        }
+        ClipboardContent c = new ClipboardContent();
+        c.putString(TIME.format(a.time()) + " " + LevelIcons.word(a.level()) + ": " + a.summary()
+                + (a.details().isEmpty() ? "" : "\n" + a.details()));
+        Clipboard.getSystemClipboard().setContent(c);
+    }
+
+    /** One event: time, icon, sentence and, muted below, the full text; errors get a copy button. */
+    private static final class EntryCell extends ListCell<Activity> {
+        @Override
+        protected void updateItem(Activity a, boolean empty) {
+            super.updateItem(a, empty);
+            setText(null);
+            if (empty || a == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            Label time = new Label(TIME.format(a.time()));
+            time.getStyleClass().add(Styles.MUTED);
+            time.setMinWidth(Region.USE_PREF_SIZE);
+            Label summary = new Label(a.summary(), LevelIcons.of(a.level()));
+            summary.setWrapText(true);
+            VBox text = new VBox(2, summary);
+            if (!a.details().isEmpty()) {
+                Label details = new Label(a.details());
+                details.setWrapText(true);
+                details.getStyleClass().add(Styles.MUTED);
+                text.getChildren().add(details);
+            }
+            // wrap to the cell's width rather than widening the list
+            text.setPrefWidth(0);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(8, time, text);
+            if (a.level() == Activity.Level.ERROR) {
+                Button copy = new Button("Copy details", Icons.of(Icons.COPY));
+                copy.getStyleClass().add("copy-entry");
+                copy.setAccessibleText("Copy the details of this error");
+                copy.setMinWidth(Region.USE_PREF_SIZE);
+                copy.setOnAction(e -> copy(a));
+                row.getChildren().add(copy);
+            }
+            setGraphic(row);
+            setAccessibleText(TIME.format(a.time()) + ", " + LevelIcons.word(a.level()) + ": " + a.fullText());
+        }
+    }
+}
