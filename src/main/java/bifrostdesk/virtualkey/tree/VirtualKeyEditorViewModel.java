@@ -79,6 +79,7 @@ public final class VirtualKeyEditorViewModel {
     private Map<FieldKey, String> parseProblems = new HashMap<>();
     private final Set<FieldKey> touched = new HashSet<>();
     private final List<Violation> serverProblems = new ArrayList<>();
+    private final EditorBackend backend;
     private final EditorSave saving;
 
     /** What undo restores: the key and the raw texts that went with it. */
@@ -88,6 +89,7 @@ public final class VirtualKeyEditorViewModel {
     public VirtualKeyEditorViewModel(EditorBackend backend, TaskRunner runner, DialogService dialogs,
                                      Validator validator) {
         this.validator = validator;
+        this.backend = backend;
         this.saving = new EditorSave(backend, runner, dialogs, new SaveHost());
     }
 
