@@ -146,7 +146,11 @@ public class DeskApp extends Application {
         if (profile.name().equals(SANDBOX)) {
             if (sandbox == null) {
                 sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(options.sandboxDialect())
-                        .withSeed(seed(options.sandboxSeed())).withLogs(options.sandboxLogs()));
+                        .withSeed(seed(options.sandboxSeed())).withLogs(switch (options.sandboxLogs()) {
+                            case "off" -> SandboxOptions.Logs.OFF;
+                            case "old" -> SandboxOptions.Logs.OLD_BUILD;
+                            default -> SandboxOptions.Logs.ON;
+                        }));
             }
             url = sandbox.baseUrl();
         }

@@ -1,6 +1,5 @@
 package bifrostdesk.app;
 
-import bifrostdesk.sandbox.SandboxOptions;
 import bifrostdesk.virtualkey.model.Dialect;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +8,12 @@ import java.util.Locale;
  * Command-line options of the app. With no server given (option or {@code BIFROST_DESK_SERVER}), the app starts
  * the built-in sandbox and connects to it.
  *
- * @param sandboxLogs whether the built-in sandbox keeps request logs ({@code off} and {@code old} let a user see
- *                    what the Budgets tab says about a gateway without them)
+ * @param sandboxLogs whether the built-in sandbox keeps request logs: {@code on}, {@code off} or {@code old}
+ *                    ({@code off} and {@code old} let a user see what the Budgets tab says about a gateway without
+ *                    them; only {@code DeskApp}, which starts the sandbox, turns it into the sandbox's option)
  */
 public record StartOptions(String server, Dialect dialectOverride, String sandboxSeed, Dialect sandboxDialect,
-                           boolean help, String profile, SandboxOptions.Logs sandboxLogs) {
+                           boolean help, String profile, String sandboxLogs) {
 
     public static final String USAGE = """
             Usage: bifrost-desk [options]
@@ -37,7 +37,7 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
         Dialect sandboxDialect = Dialect.V2;
         boolean help = false;
         String profile = null;
-        SandboxOptions.Logs logs = SandboxOptions.Logs.ON;
+        String logs = "on";
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -63,14 +63,12 @@ public record StartOptions(String server, Dialect dialectOverride, String sandbo
         return new StartOptions(server, dialect, seed, sandboxDialect, help, profile, logs);
     }
 
-    private static SandboxOptions.Logs logs(String v) {
-        return switch (v.toLowerCase(Locale.ROOT)) {
-            case "on" -> SandboxOptions.Logs.ON;
-            case "off" -> SandboxOptions.Logs.OFF;
-            case "old", "old-build" -> SandboxOptions.Logs.OLD_BUILD;
-            default -> throw new IllegalArgumentException("--sandbox-logs takes on, off or old, not '" + v + "'\n"
-                    + USAGE);
-        };
+    private static String logs(String v) {
+        String l = v.toLowerCase(Locale.ROOT);
+        if (!List.of("on", "off", "old").contains(l)) {
+            throw new IllegalArgumentException("--sandbox-logs takes on, off or old, not '" + v + "'\n" + USAGE);
+        }
+        return l;
     }
 
     private static String value(List<String> args, int i, String option) {

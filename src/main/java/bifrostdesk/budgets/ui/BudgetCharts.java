@@ -147,7 +147,12 @@ final class BudgetCharts extends VBox {
     /** The pixels of the chart tab shown. A snapshot: FX thread only. */
     PngExport.Pixels shownPixels() {
         Node shown = tabs.getSelectionModel().getSelectedItem().getContent();
-        WritableImage img = shown.snapshot(new SnapshotParameters(), null);
+        // the laid-out area only: drawn marks (a limit line's stroke) may reach a pixel or two beyond it
+        SnapshotParameters area = new SnapshotParameters();
+        var b = shown.getLayoutBounds();
+        area.setViewport(new javafx.geometry.Rectangle2D(b.getMinX(), b.getMinY(), Math.ceil(b.getWidth()),
+                Math.ceil(b.getHeight())));
+        WritableImage img = shown.snapshot(area, null);
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         int[] argb = new int[w * h];

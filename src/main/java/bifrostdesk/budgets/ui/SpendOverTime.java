@@ -57,6 +57,12 @@ final class SpendOverTime extends VBox {
         VBox.setVgrow(usage, Priority.ALWAYS);
         bars.setPrefHeight(100);
         usage.setPrefHeight(150);
+        // both may shrink so the caption under them keeps its lines at 1280×800
+        bars.setMinHeight(60);
+        usage.setMinHeight(90);
+        // the time axis below says when; the bars' own would repeat it
+        bars.getXAxis().setTickLabelsVisible(false);
+        bars.getXAxis().setTickMarkVisible(false);
         charts.visibleProperty().bind(vm.selectedProperty().isNotNull());
         StackPane stack = new StackPane(charts, message);
         VBox.setVgrow(stack, Priority.ALWAYS);
