@@ -8,6 +8,7 @@ import bifrostdesk.virtualkey.tree.V2Keys;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -85,8 +86,11 @@ class V2KeyWindowTest extends WindowTestBase {
         assertThat(robot.lookup("#keyOwner").queryAs(ComboBox.class).getValue()).hasToString("Business unit · Finance");
         assertThat(text(robot, "keyAllProviders")).contains("All providers allowed", "no weight");
         assertThat(text(robot, "keyRotation")).contains("the old value keeps working until");
-        assertThat(text(robot, "keyContentLogging")).startsWith("Off");
-        assertThat(text(robot, "keyDeleteAfterExpire")).startsWith("On");
+        // content logging and deletion after expiry are choices now (the server has them: it sent agent_grants)
+        assertThat(robot.lookup("#keyContentLoggingChoice").queryAs(ChoiceBox.class).getValue())
+                .asString().startsWith("Off");
+        assertThat(robot.lookup("#keyDeleteAfterExpireChoice").queryAs(ChoiceBox.class).getValue())
+                .asString().startsWith("Delete the key");
         assertThat(text(robot, "keyAssignedUser")).isEqualTo("Ann Lee <ann@example.com>");
         assertThat(text(robot, "keyVirtualMcps")).isEqualTo("Virtual MCP #3, Virtual MCP #7");
         assertThat(robot.lookup("#accessProfileBanner").queryAs(Label.class).isVisible()).isFalse();
@@ -101,8 +105,8 @@ class V2KeyWindowTest extends WindowTestBase {
 
         click(robot, "provider_configs/0/model_budgets/0/budgets/0");
         assertThat(robot.lookup("#formTitle").queryAs(Label.class).getText()).isEqualTo("Per-model budget · gpt-4o");
-        assertThat(robot.lookup("#budgetMaxLimit").queryAs(TextField.class).isDisabled()).isTrue();
-        assertThat(text(robot, "readOnlyNote")).contains("Per-model budgets");
+        assertThat(robot.lookup("#budgetMaxLimit").queryAs(TextField.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#readOnlyNote").queryAs(Label.class).isVisible()).isFalse();
         click(robot, "provider_configs/0/model_budgets/0");
         assertThat(text(robot, "modelBudgetSummary")).contains("$10.00 of $50.00 per 1M", "100 requests / 1m");
 
@@ -111,7 +115,8 @@ class V2KeyWindowTest extends WindowTestBase {
         click(robot, "virtual_mcps/1");
         assertThat(text(robot, "virtualMcpIds")).isEqualTo("Virtual MCP #7");
         click(robot, "metadata");
-        assertThat(text(robot, "metadata-env")).isEqualTo("env = prod");
+        assertThat(text(robot, "metadata-env")).isEqualTo("env");
+        assertThat(robot.lookup("#metadataValue-env").queryAs(TextField.class).getText()).isEqualTo("prod");
         click(robot, "agent_grants");
         assertThat(text(robot, "agent-billing-agent")).startsWith("billing-agent · granted 2026-11-20");
         click(robot, "provider_configs");

@@ -44,7 +44,12 @@ abstract class WindowTestBase {
 
     /** Each subclass calls this from its own {@code @Start} method (TestFX looks only at the test class's own methods). */
     void openWindow(Stage stage) {
-        sandbox = SandboxServer.start(SandboxOptions.defaults());
+        openWindow(stage, SandboxOptions.defaults());
+    }
+
+    /** As {@link #openWindow(Stage)}, against a sandbox started with {@code options} (e.g. another dialect). */
+    void openWindow(Stage stage, SandboxOptions options) {
+        sandbox = SandboxServer.start(options);
         shell = DeskApp.open(stage, new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), true);
     }
 
