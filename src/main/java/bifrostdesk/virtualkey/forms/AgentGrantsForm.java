@@ -34,6 +34,7 @@ final class AgentGrantsForm extends FormPane {
         add.setId("addAgentGrant");
         add.setOnAction(e -> addTyped());
         name.setOnAction(e -> addTyped());
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.setId("agentGrantsMessage");
         message.setWrapText(true);
         addRow("Grant", new HBox(6, name, add), null, message);

@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -24,7 +25,7 @@ import javafx.scene.layout.VBox;
  * its own endpoint after the key's PUT (§11.5.6).
  */
 final class BudgetV2Rows extends GridPane {
-    static final String FOR_WINDOWS = "for a number of reset windows";
+    static final String FOR_WINDOWS = "for";
     static final String FOREVER = "until removed";
 
     private final FormContext ctx;
@@ -103,12 +104,27 @@ final class BudgetV2Rows extends GridPane {
         Label overrideLabel = new Label("Extra headroom");
         overrideLabel.setLabelFor(amount);
         overrideLabel.setMinWidth(120);
-        VBox cell = new VBox(4, new HBox(6, new Label("+$"), amount, mode, cycles), new HBox(8, set, clear), message,
+        // amount on one line and duration on the next: side by side they were squeezed to "…" in a 1280-wide window
+        Label plus = fixed(new Label("+ $"));
+        amount.setPrefColumnCount(8);
+        cycles.setMinWidth(Region.USE_PREF_SIZE);
+        Label windows = fixed(new Label("reset windows"));
+        windows.visibleProperty().bind(cycles.disabledProperty().not());
+        HBox amountLine = new HBox(6, plus, amount);
+        HBox durationLine = new HBox(6, mode, cycles, windows);
+        amountLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        durationLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox cell = new VBox(4, amountLine, durationLine, new HBox(8, set, clear), message,
                 help("Adds to the limit on top of the base, counting the current window as the first. Sent after "
                         + "the key is saved, on the budget's own override endpoint."));
         GridPane.setHgrow(cell, Priority.ALWAYS);
         add(overrideLabel, 0, 1);
         add(cell, 1, 1);
+    }
+
+    private static Label fixed(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label help(String text) {

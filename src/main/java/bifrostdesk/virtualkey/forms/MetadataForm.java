@@ -43,6 +43,10 @@ final class MetadataForm extends FormPane {
         add.setAccessibleText("Add the metadata entry");
         add.setOnAction(e -> addTyped());
         newValue.setOnAction(e -> addTyped());
+        // the fields give way, the button keeps its words (side by side at 1280 wide it was cut to "…")
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        newKey.setPrefColumnCount(10);
+        newValue.setPrefColumnCount(8);
         message.setId("metadataMessage");
         message.setWrapText(true);
         addRow("Add", new HBox(6, newKey, newValue, add), "Keys: letters, digits, '.', '_' or '-', not starting "

@@ -18,7 +18,7 @@ final class ModelBudgetPicker extends VBox {
     private final FormContext ctx;
     private final int pcIndex;
     private final ComboBox<String> model = new ComboBox<>();
-    private final Button add = new Button("Add per-model budget", Icons.of(Icons.ADD));
+    private final Button add = new Button("Add", Icons.of(Icons.ADD));
     private final Label message = new Label();
 
     ModelBudgetPicker(FormContext ctx, int pcIndex) {
@@ -31,6 +31,7 @@ final class ModelBudgetPicker extends VBox {
         model.setAccessibleText("Model to give its own budget");
         model.setPromptText("Choose a model");
         add.setId("addModelBudget");
+        add.setAccessibleText("Add a per-model budget for the chosen model");
         add.setOnAction(e -> {
             String typed = model.getEditor().getText();
             Optional<String> problem = ctx.v2().addModelBudget(pcIndex, typed);
@@ -44,6 +45,8 @@ final class ModelBudgetPicker extends VBox {
         message.setId("modelBudgetPickerMessage");
         message.setWrapText(true);
         message.setManaged(false);
+        // the button keeps its word; the model picker gives way in a narrow form
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(new HBox(6, model, add), message);
         refresh(false);
     }

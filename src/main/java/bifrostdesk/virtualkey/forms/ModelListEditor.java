@@ -56,6 +56,7 @@ final class ModelListEditor extends VBox {
         entry.getEditor().setOnAction(e -> addTyped());
         message.setId(idPrefix + "sMessage");
         message.setWrapText(true);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(chips, new HBox(6, entry, add), message);
     }
 

@@ -120,7 +120,9 @@ public final class TreeBuilder {
             Budget b = budgets.get(i);
             Budget was = b.id() == null ? null : byId.get(b.id());
             boolean changed = was == null || !Objects.equals(was.maxLimit(), b.maxLimit())
-                    || !Objects.equals(was.resetDuration(), b.resetDuration());
+                    || !Objects.equals(was.resetDuration(), b.resetDuration())
+                    || !Objects.equals(was.quarterStartMonth(), b.quarterStartMonth())
+                    || !Objects.equals(was.override(), b.override());
             Double effective = b.effectiveLimit();
             String label = Money.format(b.currentUsage()) + " of " + (effective == null ? "?" : Money.format(effective));
             String override = V2Text.override(b);

@@ -58,6 +58,17 @@ class TreeBuilderV2Test {
     }
 
     @Test
+    void aBudgetWhoseOverrideOrFiscalMonthChangedIsMarkedChanged() {
+        assertThat(node("budgets/0").changed()).isFalse();
+        VirtualKey cleared = vk.withBudgets(List.of(vk.budgets().get(0).withOverride(null), vk.budgets().get(1)));
+        TreeNode tree2 = TreeBuilder.build(cleared, vk, NOW);
+        assertThat(tree2.find("budgets/0").changed()).isTrue();
+        assertThat(tree2.find("budgets/1").changed()).isFalse();
+        VirtualKey moved = vk.withBudgets(List.of(vk.budgets().get(0), vk.budgets().get(1).withQuarterStartMonth(2)));
+        assertThat(TreeBuilder.build(moved, vk, NOW).find("budgets/1").changed()).isTrue();
+    }
+
+    @Test
     void anOverriddenBudgetShowsTheEffectiveLimitBaseModeAndCyclesLeft() {
         TreeNode b = node("budgets/0");
         assertThat(b.label()).isEqualTo("$120.00 of $150.00");
