@@ -144,13 +144,11 @@ public final class BulkDialog {
 
     private Node review() {
         BulkReview r = vm.reviewProperty().get();
-        Label summary = new Label(r.operation().describe() + "\n" + r.summary());
+        Label summary = wrapped(r.operation().describe() + "\n" + r.summary());
         summary.setId("bulkSummary");
-        summary.setWrapText(true);
-        ListView<String> consequences = new ListView<>(FXCollections.observableArrayList(
-                r.consequences().sentences()));
+        summary.getStyleClass().add("title-4");
+        VBox consequences = bullets(r.consequences().sentences(), "• ");
         consequences.setId("bulkConsequences");
-        consequences.setPrefHeight(120);
         List<KeyOutcome> shown = new ArrayList<>(r.with(KeyOutcome.Status.CHANGE));
         r.outcomes().stream().filter(BulkViewModel::isApart).forEach(shown::add);
         ListView<KeyOutcome> keys = new ListView<>(FXCollections.observableArrayList(shown));
@@ -166,6 +164,7 @@ public final class BulkDialog {
         TextArea plan = new TextArea("Select a key to see its plan and exact requests.");
         plan.setId("bulkKeyPlan");
         plan.setEditable(false);
+        plan.setWrapText(true);
         plan.getStyleClass().add("monospace");
         keys.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.status() != KeyOutcome.Status.HAS_DRAFT) {
@@ -173,10 +172,11 @@ public final class BulkDialog {
             }
         });
         SplitPane split = new SplitPane(keys, plan);
+        split.setDividerPositions(0.45);
+        split.setMinHeight(160);
         VBox.setVgrow(split, Priority.ALWAYS);
-        ListView<String> apart = new ListView<>(FXCollections.observableArrayList(r.reasonsApart()));
+        VBox apart = bullets(r.reasonsApart().isEmpty() ? List.of("none") : r.reasonsApart(), "! ");
         apart.setId("bulkApart");
-        apart.setPrefHeight(70);
         Button send = new Button("Send…");
         send.setId("bulkSend");
         send.setDefaultButton(true);
@@ -187,6 +187,19 @@ public final class BulkDialog {
         back.setOnAction(e -> vm.back());
         return new VBox(8, summary, new Label("Consequences"), consequences, new Label("Listed apart"), apart,
                 new Label("Keys (select one for its plan)"), split, new HBox(8, send, back));
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static VBox bullets(List<String> lines, String mark) {
+        VBox box = new VBox(2);
+        lines.forEach(line -> box.getChildren().add(wrapped(mark + line)));
+        return box;
     }
 
     private Node sending() {
@@ -205,9 +218,12 @@ public final class BulkDialog {
 
     private Node report(Stage stage) {
         BulkReport r = vm.reportProperty().get();
-        Label summary = new Label(r.summary());
+        Label summary = wrapped(r.summary());
         summary.setId("bulkReportSummary");
-        summary.setWrapText(true);
+        summary.getStyleClass().add("title-4");
+        BulkReview reviewed = vm.reviewProperty().get();
+        Label what = wrapped(r.operation() + (reviewed == null ? "" : "\nReviewed: " + reviewed.summary()
+                + ". Recorded in the journal as one entry."));
         ListView<String> problems = new ListView<>();
         problems.setId("bulkReportKeys");
         for (KeyResult k : r.results()) {
@@ -232,6 +248,6 @@ public final class BulkDialog {
         Button close = new Button("Close");
         close.setId("bulkClose");
         close.setOnAction(e -> stage.close());
-        return new VBox(8, new Label("Report"), summary, problems, new HBox(8, retry, stale, undo, close));
+        return new VBox(8, summary, what, problems, new HBox(8, retry, stale, undo, close));
     }
 }
