@@ -182,11 +182,15 @@ public final class BulkDialog {
         send.setDefaultButton(true);
         send.setDisable(r.toSend().isEmpty());
         send.setOnAction(e -> vm.send());
+        Button leaveOut = new Button("Leave this key out");
+        leaveOut.setId("bulkLeaveOut");
+        leaveOut.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
+        leaveOut.setOnAction(e -> vm.leaveOut(keys.getSelectionModel().getSelectedItem().vkId()));
         Button back = new Button("Back");
         back.setId("bulkBack");
         back.setOnAction(e -> vm.back());
         return new VBox(8, summary, new Label("Consequences"), consequences, new Label("Listed apart"), apart,
-                new Label("Keys (select one for its plan)"), split, new HBox(8, send, back));
+                new Label("Keys (select one for its plan)"), split, new HBox(8, send, leaveOut, back));
     }
 
     private static Label wrapped(String text) {

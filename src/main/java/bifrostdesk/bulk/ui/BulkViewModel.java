@@ -89,6 +89,7 @@ public final class BulkViewModel {
     private final ReadOnlyObjectWrapper<BulkReport> report = new ReadOnlyObjectWrapper<>();
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private List<VirtualKey> selected = List.of();
+    private List<VirtualKey> planned = List.of();
     private BulkOperation operation;
 
     public BulkViewModel(BifrostClient client, TaskRunner runner, DialogService dialogs, Context context) {
@@ -146,6 +147,7 @@ public final class BulkViewModel {
 
     private void plan(List<VirtualKey> keys, BulkOperation op) {
         operation = op;
+        planned = List.copyOf(keys);
         message.set("Planning " + keys.size() + " keys…");
         BulkPlanner planner = planner();
         runner.run("Planning the bulk change", p -> planner.review(keys, op), r -> {
@@ -153,6 +155,11 @@ public final class BulkViewModel {
             message.set(r.summary());
             step.set(Step.REVIEW);
         }, e -> message.set("Could not plan: " + e.getMessage()));
+    }
+
+    /** Takes one key out of the change (deselect in the review) and plans the rest again. */
+    public void leaveOut(String vkId) {
+        plan(planned.stream().filter(k -> !k.id().equals(vkId)).toList(), operation);
     }
 
     /** One key's plan with its exact requests, for the review's detail pane. */

@@ -175,6 +175,16 @@ class BulkViewModelTest {
     }
 
     @Test
+    void aKeyLeftOutOfTheReviewIsNotSent() throws Exception {
+        BulkViewModel vm = deactivating(List.of(named("mobile-app"), named("checkout-service")));
+        vm.leaveOut(named("mobile-app").id());
+        assertThat(vm.reviewProperty().get().summary()).isEqualTo("1 key: 1 change");
+        vm.send();
+        assertThat(client.getVirtualKey(named("mobile-app").id()).active()).isTrue();
+        assertThat(client.getVirtualKey(named("checkout-service").id()).active()).isFalse();
+    }
+
+    @Test
     void allMatchingKeysArePlannedWhenChosen() {
         BulkViewModel vm = vm();
         vm.allMatchingProperty().set(true);
