@@ -138,8 +138,27 @@ public final class BulkDialog {
         review.setOnAction(e -> vm.review());
         Button close = new Button("Close");
         close.setOnAction(e -> stage.close());
+        ChoiceBox<bifrostdesk.drafts.Journal.BulkEntry> recent = new ChoiceBox<>();
+        recent.setId("bulkRecent");
+        recent.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(bifrostdesk.drafts.Journal.BulkEntry e) {
+                return e == null ? "" : e.at() + " — " + e.operation() + " (" + e.keys().size() + " keys)";
+            }
+
+            @Override
+            public bifrostdesk.drafts.Journal.BulkEntry fromString(String s) {
+                return null;
+            }
+        });
+        vm.readBulkJournal(list -> recent.getItems().setAll(list));
+        Button undoRecent = new Button("Undo…");
+        undoRecent.setId("bulkUndoRecent");
+        undoRecent.disableProperty().bind(recent.valueProperty().isNull());
+        undoRecent.setOnAction(e -> vm.undo(recent.getValue()));
         return new VBox(10, new Label("Change"), sel, all, new Label("Operation"), kind, form,
-                new HBox(8, review, close));
+                new HBox(8, review, close), new javafx.scene.control.Separator(),
+                new Label("Or undo a recent bulk change (from the journal)"), new HBox(8, recent, undoRecent));
     }
 
     private Node review() {

@@ -282,13 +282,40 @@ public final class BulkViewModel {
         if (r == null) {
             return;
         }
-        BulkUndo undo;
         try {
-            undo = BulkUndo.of(r, operation);
+            reviewUndo(BulkUndo.of(r, operation));
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
+        }
+    }
+
+    /** The bulk changes in the workspace's journal, newest first, for "undo a recent bulk change". */
+    public void readBulkJournal(Consumer<List<Journal.BulkEntry>> show) {
+        Workspace ws = context.workspace();
+        if (ws == null) {
+            show.accept(List.of());
             return;
         }
+        runner.run("Reading the journal", p -> {
+            List<Journal.BulkEntry> list = new ArrayList<>(Journal.of(ws).bulkEntries());
+            java.util.Collections.reverse(list);
+            return list;
+        }, show, e -> message.set("Could not read the journal: " + e.getMessage()));
+    }
+
+    /** The undo of a journaled bulk change: its before-states, the keys re-read, the same review. */
+    public void undo(Journal.BulkEntry entry) {
+        boolean irreversible = entry.keys().stream().flatMap(k -> k.requests().stream())
+                .anyMatch(r -> r.method().equals("DELETE") || r.path().endsWith("/rotate"));
+        try {
+            reviewUndo(BulkUndo.of(entry.operation(), irreversible ? BulkOperation.Kind.DELETE
+                    : BulkOperation.Kind.UPDATE, BulkJournal.sentKeys(entry)));
+        } catch (IllegalArgumentException e) {
+            message.set("Cannot undo \"" + entry.operation() + "\": it deleted or rotated keys.");
+        }
+    }
+
+    private void reviewUndo(BulkUndo undo) {
         List<String> ids = undo.keyIds();
         runner.run("Reading the keys to revert", p -> {
             List<VirtualKey> now = new ArrayList<>();

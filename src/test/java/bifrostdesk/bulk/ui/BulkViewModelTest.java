@@ -145,6 +145,19 @@ class BulkViewModelTest {
     }
 
     @Test
+    void aBulkChangeIsUndoneFromTheJournalInALaterSession() throws Exception {
+        deactivating(List.of(named("mobile-app"), named("checkout-service"))).send();
+        BulkViewModel later = vm();
+        List<Journal.BulkEntry> entries = new java.util.ArrayList<>();
+        later.readBulkJournal(entries::addAll);
+        assertThat(entries).singleElement().satisfies(e -> assertThat(e.operation()).isEqualTo("deactivates the keys"));
+        later.undo(entries.get(0));
+        assertThat(later.reviewProperty().get().summary()).isEqualTo("2 keys: 2 change");
+        later.send();
+        assertThat(client.getVirtualKey(named("mobile-app").id()).active()).isTrue();
+    }
+
+    @Test
     void deletingNeedsTheNumberOfKeysTyped() {
         BulkViewModel vm = vm();
         vm.setSelection(List.of(named("mobile-app")));
