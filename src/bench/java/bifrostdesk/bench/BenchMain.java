@@ -49,6 +49,8 @@ public final class BenchMain {
         check(ms, "11 latest snapshot (primes the watch)", "SnapshotBench.latest changed=0.1", 1000);
         check(ms, "12 projection over 90 days, 5-min samples", "ProjectionBench.project90Days sampleMinutes=5", 10);
         check(ms, "12 projection over 90 days, hourly samples", "ProjectionBench.project90Days sampleMinutes=60", 10);
+        check(ms, "13 bulk review 10k keys, v2", "BulkPlanBench.review dialect=V2", 2000);
+        check(ms, "13 bulk review 10k keys, v1.5", "BulkPlanBench.review dialect=V1_5", 2000);
     }
 
     private static void check(Map<String, Double> ms, String label, String key, double target) {

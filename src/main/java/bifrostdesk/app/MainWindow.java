@@ -188,6 +188,12 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(budgetsTab);
 
         ToolBar tools = toolbar(editor, commands, toggleTheme);
+        // bulk changes (issue 15): one toolbar button after Delete; the dialog and its wiring live in bulk.ui
+        tools.getItems().add(1 + tools.getItems().stream().map(javafx.scene.Node::getId).toList().indexOf("deleteKey"),
+                button("bulkChange", "Bulk…", Icons.SYNC, "Change the selected keys, or every key matching the search, "
+                        + "at once…", () -> bifrostdesk.bulk.ui.BulkLauncher.open(getScene().getWindow(), vm.client(),
+                        runner, dialogs, session, vm.list(), java.util.List.copyOf(list.listView().getSelectionModel()
+                                .getSelectedItems()), () -> vm.drafts().hasWorkspace() ? vm.drafts().workspace() : null)));
         if (profileSwitcher != null) {
             tools.getItems().add(0, profileSwitcher);
             tools.getItems().add(1, new Separator());

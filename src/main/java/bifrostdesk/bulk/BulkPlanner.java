@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Plans a bulk operation over each selected key exactly as the editor's save would: the operation gives the
@@ -54,16 +55,33 @@ public final class BulkPlanner {
 
     /** The review of {@code op} over {@code servers} (server copies, in the order they are shown). */
     public BulkReview review(List<VirtualKey> servers, BulkOperation op) {
-        Consequences tally = new Consequences();
-        List<KeyOutcome> outcomes = new ArrayList<>(servers.size());
         Map<String, VirtualKey> reviewed = new LinkedHashMap<>();
         for (VirtualKey server : servers) {
-            if (reviewed.putIfAbsent(server.id(), server) != null) {
-                continue; // the same key selected twice (e.g. on two pages) is changed once
+            reviewed.putIfAbsent(server.id(), server); // a key selected twice (e.g. on two pages) is changed once
+        }
+        List<VirtualKey> unique = List.copyOf(reviewed.values());
+        // Keys are planned independently, so chunks run on every core (the 10,000-key target, docs/benchmarks.md);
+        // each chunk adds up its own consequences, merged in order.
+        int chunks = (unique.size() + CHUNK - 1) / CHUNK;
+        List<Chunk> done = IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            Chunk chunk = new Chunk(new ArrayList<>(), new Consequences());
+            for (int i = c * CHUNK; i < Math.min(unique.size(), (c + 1) * CHUNK); i++) {
+                chunk.outcomes().add(evaluate(unique.get(i), op, chunk.tally()));
             }
-            outcomes.add(evaluate(server, op, tally));
+            return chunk;
+        }).toList();
+        Consequences tally = new Consequences();
+        List<KeyOutcome> outcomes = new ArrayList<>(unique.size());
+        for (Chunk chunk : done) {
+            outcomes.addAll(chunk.outcomes());
+            tally.add(chunk.tally());
         }
         return new BulkReview(op, outcomes, reviewed, tally, s -> plan(s, op).plan());
+    }
+
+    private static final int CHUNK = 256;
+
+    private record Chunk(List<KeyOutcome> outcomes, Consequences tally) {
     }
 
     /** One key's outcome; adds its consequences to {@code tally} when it changes. */

@@ -85,13 +85,68 @@ public final class BulkSender {
                 // waits for the keys in flight: each finishes its requests (see the class comment)
             }
         }
+        if (op.kind() == BulkOperation.Kind.ROTATE) {
+            if (cancelled.getAsBoolean()) {
+                for (int i = 0; i < total; i++) {
+                    if (READY_TO_ROTATE.equals(results[i].message())) {
+                        results[i] = new KeyResult(results[i].vkId(), results[i].vkName(), KeyResult.Status.NOT_SENT,
+                                results[i].before(), null, List.of(), "not sent: cancelled before the rotate request");
+                    }
+                }
+            } else {
+                rotateChecked(results);
+            }
+        }
         return new BulkReport(id, op.describe(), new ArrayList<>(Arrays.asList(results)),
                 cancelled.getAsBoolean() && Arrays.stream(results).anyMatch(r -> r.status() == KeyResult.Status.NOT_SENT),
                 started, Instant.now());
     }
 
+    /** Marks a key that passed the re-read for the bulk rotate request sent after the loop. */
+    private static final String READY_TO_ROTATE = "ready to rotate";
+
+    private KeyResult checkBeforeRotate(BulkOperation op, VirtualKey reviewed) {
+        try {
+            VirtualKey fresh = client.getVirtualKey(reviewed.id());
+            if (fresh.changedSince(reviewed)) {
+                return new KeyResult(fresh.id(), fresh.name(), KeyResult.Status.STALE, fresh, null, List.of(),
+                        "changed on the server at " + fresh.updatedAt() + " after the review: waiting for your "
+                                + "confirmation");
+            }
+            if (planner.plan(fresh, op).plan().isRefused()) {
+                return new KeyResult(fresh.id(), fresh.name(), KeyResult.Status.FAILED, fresh, null, List.of(),
+                        String.join(" ", planner.plan(fresh, op).plan().refusals()));
+            }
+            return new KeyResult(fresh.id(), fresh.name(), KeyResult.Status.NOT_SENT, fresh, null, List.of(),
+                    READY_TO_ROTATE);
+        } catch (ApiException e) {
+            return new KeyResult(reviewed.id(), reviewed.name(), KeyResult.Status.FAILED, reviewed, null, List.of(),
+                    e.kind() == ApiException.Kind.NOT_FOUND ? "the key was deleted on the server since the review"
+                            : e.userMessage());
+        }
+    }
+
+    /** Rotates the keys that passed their re-read, through the server's bulk endpoint ({@link BulkRotation}). */
+    private void rotateChecked(KeyResult[] results) {
+        List<Integer> at = new ArrayList<>();
+        List<VirtualKey> ready = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i].status() == KeyResult.Status.NOT_SENT && READY_TO_ROTATE.equals(results[i].message())) {
+                at.add(i);
+                ready.add(results[i].before());
+            }
+        }
+        List<KeyResult> rotated = BulkRotation.rotate(client, ready);
+        for (int j = 0; j < at.size(); j++) {
+            results[at.get(j)] = rotated.get(j);
+        }
+    }
+
     /** One key: re-read, compare with the review, plan, send. Never throws; a failure is a result. */
     KeyResult sendOne(BulkOperation op, VirtualKey reviewed) {
+        if (op.kind() == BulkOperation.Kind.ROTATE) {
+            return checkBeforeRotate(op, reviewed);
+        }
         VirtualKey fresh;
         try {
             fresh = client.getVirtualKey(reviewed.id());

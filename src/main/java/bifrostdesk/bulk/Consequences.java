@@ -104,6 +104,31 @@ public final class Consequences {
         }
     }
 
+    /** Adds another tally (a chunk of keys planned on another thread). */
+    public void add(Consequences o) {
+        budgetsRemoved += o.budgetsRemoved;
+        usageRemoved += o.usageRemoved;
+        budgetsAdded += o.budgetsAdded;
+        limitsChanged += o.limitsChanged;
+        limitBefore += o.limitBefore;
+        limitAfter += o.limitAfter;
+        detached += o.detached;
+        ownerChanged += o.ownerChanged;
+        configsRemoved += o.configsRemoved;
+        configsAdded += o.configsAdded;
+        mcpDetached += o.mcpDetached;
+        mcpAttached += o.mcpAttached;
+        deactivated += o.deactivated;
+        activated += o.activated;
+        rateLimitsRemoved += o.rateLimitsRemoved;
+        expiryChanged += o.expiryChanged;
+        usageResetKeys += o.usageResetKeys;
+        usageReset += o.usageReset;
+        rotated += o.rotated;
+        deleted += o.deleted;
+        usageDeleted += o.usageDeleted;
+    }
+
     public void addRotate() {
         rotated++;
     }

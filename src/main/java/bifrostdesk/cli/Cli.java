@@ -30,7 +30,7 @@ public final class Cli {
 
     /** First arguments that select the command line instead of the window. */
     public static final Set<String> COMMANDS = Set.of("list", "export", "plan", "apply", "sync", "budgets", "spend",
-            "cli");
+            "bulk", "cli");
 
     static final String COMMON = """
             Common options:
@@ -54,12 +54,13 @@ public final class Cli {
               sync      send the drafts queued in the workspace while offline
               budgets   the budget review: every limit's usage, closest to exhaustion first
               spend     one key's spend over time and where its budgets are heading
+              bulk      one change across many keys (reviewed, then sent with progress)
 
             Run 'bifrost-desk COMMAND --help' for a command's options.
             Exit codes: 0 ok, 1 error (network, server, I/O), 2 invalid input or usage, 3 conflict.
             """ + "\n" + COMMON;
 
-    static final Map<String, String> HELP = Map.of(
+    static final Map<String, String> HELP = Map.of("bulk", BulkCommand.HELP,
             "list", """
                     Usage: bifrost-desk list [--search TEXT] [--json] [common options]
                     Lists the virtual keys: name, id, active, owner (team or customer id), number of provider
@@ -129,6 +130,10 @@ public final class Cli {
         };
     }
 
+    private static BulkCommand bulk(PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
+        return new BulkCommand(out, err, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), env);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -173,7 +178,9 @@ public final class Cli {
                 case "list" -> commands.list(rest);
                 case "export" -> commands.export(rest);
                 case "plan" -> commands.plan(rest, false);
-                case "apply" -> commands.plan(rest, true);
+                case "apply" -> BulkCommand.isFolderApply(rest) ? bulk(out, err, in, env).applyFolder(rest)
+                        : commands.plan(rest, true);
+                case "bulk" -> bulk(out, err, in, env).run(rest);
                 case "sync" -> commands.sync(rest);
                 case "budgets" -> new BudgetsCommand(out, err, env).run(rest);
                 case "spend" -> new SpendCommand(out, err, env).run(rest);

@@ -23,7 +23,7 @@ final class JournalBulk {
         ObjectNode b = n.putObject("bulk");
         b.put("id", id);
         b.put("operation", operation);
-        ArrayNode arr = b.putArray("keys");
+        ArrayNode arr = b.putArray("results");
         for (Journal.BulkKey k : keys) {
             ObjectNode o = arr.addObject();
             o.put("vk_id", k.vkId());
@@ -42,7 +42,7 @@ final class JournalBulk {
 
     /** The requests of every key, for the flat list {@link Journal#entries()} shows. */
     static void flatRequests(JsonNode bulk, List<String> out) {
-        for (JsonNode k : bulk.path("keys")) {
+        for (JsonNode k : bulk.path("results")) {
             for (JsonNode r : k.path("requests")) {
                 out.add(r.path("method").asText() + " " + r.path("path").asText()
                         + (r.has("body") ? " " + r.get("body").toString() : ""));
@@ -53,7 +53,7 @@ final class JournalBulk {
     static Journal.BulkEntry read(JsonNode n) throws IOException {
         JsonNode b = n.path("bulk");
         List<Journal.BulkKey> keys = new ArrayList<>();
-        for (JsonNode k : b.path("keys")) {
+        for (JsonNode k : b.path("results")) {
             VirtualKey before = k.hasNonNull("before")
                     ? WorkspaceJson.MAPPER.treeToValue(k.get("before"), VirtualKey.class) : null;
             List<PlannedRequest> requests = new ArrayList<>();

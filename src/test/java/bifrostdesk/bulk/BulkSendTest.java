@@ -117,6 +117,24 @@ class BulkSendTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Dialect.class, names = {"LATER", "V2"})
+    void rotationGoesThroughTheServersBulkEndpointInOneRequest(Dialect dialect) throws Exception {
+        try (BulkFixture f = BulkFixture.start(dialect)) {
+            BulkPlanner planner = BulkPlanner.basic(dialect);
+            BulkOperation rotate = BulkOperations.rotate();
+            List<VirtualKey> keys = planner.review(f.readAll(), rotate).toSend();
+            assertThat(keys.size()).isGreaterThan(3);
+            BulkReport report = f.sender(planner).send("t", rotate, keys, () -> false, p -> { });
+            assertThat(report.count(KeyResult.Status.SENT)).isEqualTo(keys.size());
+            assertThat(report.results().stream().flatMap(r -> r.requests().stream()).toList()).singleElement()
+                    .satisfies(r -> assertThat(r.path()).isEqualTo("/api/governance/virtual-keys/rotate"));
+            for (KeyResult r : report.results()) {
+                assertThat(f.client.getVirtualKey(r.vkId()).value()).as(r.vkName()).isNotEqualTo(r.before().value());
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(Dialect.class)
     void theJournalEntryUndoesTheChange(Dialect dialect) throws Exception {
         try (BulkFixture f = BulkFixture.start(dialect)) {

@@ -122,6 +122,8 @@ public final class VirtualKeyListView extends VBox {
         sort.setOnAction(e -> vm.reload());
 
         list.setId("keyList");
+        // several keys for a bulk change: Ctrl/Shift-click and Ctrl+A (the ListView's own keys)
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         list.setAccessibleText("Virtual keys");
         list.setItems(vm.items());
         list.setCellFactory(l -> new KeyCell(actions));

@@ -119,6 +119,26 @@ public final class VirtualKeyListViewModel {
         }
     }
 
+    /**
+     * Every key matching the current search and filters, across every page (what "select all matching" means),
+     * read in the runner; {@code then} gets them on the FX thread.
+     */
+    public void allMatching(java.util.function.Consumer<List<VirtualKey>> then) {
+        VkQuery q = query();
+        Predicate<VirtualKey> keep = localFilter();
+        runner.run("Reading every matching key", p -> client.listAllVirtualKeys(q, new ProgressListener() {
+            @Override
+            public void progress(int done, int all) {
+                p.update(done, all, "Read " + done + " of " + all + " keys");
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return p.isCancelled();
+            }
+        }).stream().filter(keep).toList(), then, this::failed);
+    }
+
     /** Loads the next page (the view calls this when the user scrolls near the end). */
     public void loadMore() {
         if (loading.get() || !hasMore.get()) {
