@@ -10,6 +10,9 @@ import bifrostdesk.connection.ui.ConnectionSession;
 import bifrostdesk.connection.ui.ProfileSwitcher;
 import bifrostdesk.connection.ui.SandboxBanner;
 import bifrostdesk.drafts.ui.JournalDialog;
+import bifrostdesk.help.Diagnostics;
+import bifrostdesk.help.Shortcut;
+import bifrostdesk.help.ui.HelpMenu;
 import bifrostdesk.virtualkey.forms.NodeFormHost;
 import bifrostdesk.virtualkey.list.KeyCommands;
 import bifrostdesk.virtualkey.list.VirtualKeyListView;
@@ -32,8 +35,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -51,6 +52,7 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final ConnectionSession session;
     private ActivityPanel activityPanel;
+    private HelpMenu help;
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
@@ -219,13 +221,13 @@ public final class MainWindow extends BorderPane {
             if (scene == null) {
                 return;
             }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), editor::save);
+            // the window-wide shortcuts come from the registry the cheat sheet lists (help.Shortcut)
+            scene.getAccelerators().put(key(Shortcut.SAVE), editor::save);
             // a filter, not an accelerator: text fields have their own Ctrl+Z, which would undo only the
             // characters of one field and bypass the editor's history
-            KeyCodeCombination undoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
-            KeyCodeCombination redoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                    KeyCombination.SHIFT_DOWN);
-            KeyCodeCombination redoKey2 = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+            KeyCombination undoKey = key(Shortcut.UNDO);
+            KeyCombination redoKey = key(Shortcut.REDO);
+            KeyCombination redoKey2 = key(Shortcut.REDO_OTHER);
             scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (redoKey.match(e) || redoKey2.match(e)) {
                     editor.redo();
@@ -235,10 +237,10 @@ public final class MainWindow extends BorderPane {
                     e.consume();
                 }
             });
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                    commands::createKey);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                    () -> list.lookup("#keySearch").requestFocus());
+            scene.getAccelerators().put(key(Shortcut.NEW_KEY), commands::createKey);
+            scene.getAccelerators().put(key(Shortcut.SEARCH), () -> list.lookup("#keySearch").requestFocus());
+            scene.getAccelerators().put(key(Shortcut.HELP), help::show);
+            scene.getAccelerators().put(key(Shortcut.ACTIVITY), () -> showActivity(!activityPanel.isVisible()));
         });
     }
 
@@ -265,15 +267,28 @@ public final class MainWindow extends BorderPane {
                 () -> vm.sync().readJournal(j -> JournalDialog.show(getScene().getWindow(), j)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
+        help = new HelpMenu(this::diagnostics, this::notice, () -> AboutDialog.show(
                 getScene().getWindow(), session.serverProperty().get(), session.versionProperty().get()
                         + (session.featuresProperty().get() != null
                         && session.featuresProperty().get().newerThanTested() ? " (newer than tested)" : ""),
                 session.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
-                sync, journal, refresh, theme, about);
+                sync, journal, refresh, theme, help);
         bar.setId("toolbar");
         return bar;
+    }
+
+    private static KeyCombination key(Shortcut s) {
+        return KeyCombination.valueOf(s.keys());
+    }
+
+    /** What "Copy diagnostics" copies: versions, the server, and the last problems of the activity log. */
+    private Diagnostics diagnostics() {
+        var features = session.featuresProperty().get();
+        return Diagnostics.of(AboutDialog.appVersion(), System.getProperty("javafx.runtime.version", "21"),
+                session.serverProperty().get(), session.versionProperty().get(), session.dialectProperty().get(),
+                features == null ? "" : features.notes(), vm.activity().log().lastProblems(10).stream()
+                        .map(a -> a.time() + " " + a.level() + " " + a.fullText()).toList());
     }
 
     private static Button button(String id, String text, String icon, String tip, Runnable action) {

@@ -135,4 +135,29 @@ class FirstHourWindowTest extends WindowTestBase {
         robot.type(KeyCode.ESCAPE);
         await(() -> !robot.lookup("#activityPanel").queryAs(Node.class).isVisible());
     }
+
+    @Test
+    void f1OpensHelpWhoseSheetListsEveryShortcutAndDiagnosticsAreCopied(FxRobot robot) throws Exception {
+        open(SandboxOptions.defaults(), true);
+        robot.type(KeyCode.F1);
+        await(() -> robot.lookup("#helpMenu").queryAs(javafx.scene.control.MenuButton.class).isShowing());
+        robot.clickOn("#helpShortcuts");
+        await(() -> robot.lookup("#shortcutSheet").tryQuery().isPresent());
+        List<String> texts = robot.lookup("#shortcutSheet .label").queryAllAs(javafx.scene.control.Label.class)
+                .stream().map(javafx.scene.control.Label::getText).toList();
+        for (bifrostdesk.help.Shortcut s : bifrostdesk.help.Shortcut.values()) {
+            assertThat(texts).as(s.name()).contains(s.what(), s.display(System.getProperty("os.name")));
+        }
+        DialogPane sheet = robot.lookup("#shortcutsDialog").queryAs(DialogPane.class);
+        robot.clickOn((Node) sheet.lookupButton(ButtonType.CLOSE));
+        await(() -> robot.lookup("#shortcutsDialog").tryQuery().isEmpty());
+
+        robot.clickOn("#helpMenu");
+        robot.clickOn("#copyDiagnostics");
+        String copied = WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())
+                .get();
+        assertThat(copied).startsWith("Bifrost Desk diagnostics").contains("Server version: "
+                + shell.viewModel().session().versionProperty().get(), "Dialect: v2.x", "Java: ");
+        assertThat(statusText(robot)).startsWith("Copied the diagnostics");
+    }
 }

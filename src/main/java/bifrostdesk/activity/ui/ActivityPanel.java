@@ -3,6 +3,7 @@ package bifrostdesk.activity.ui;
 import bifrostdesk.activity.Activity;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.help.Shortcut;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.scene.control.Button;
@@ -12,8 +13,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -49,10 +48,10 @@ public final class ActivityPanel extends VBox {
         copy.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> copy(list.getSelectionModel().getSelectedItem()));
         list.setOnKeyPressed(e -> {
-            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            if (KeyCombination.valueOf(Shortcut.COPY_EVENT.keys()).match(e)) {
                 copy(list.getSelectionModel().getSelectedItem());
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            } else if (KeyCombination.valueOf(Shortcut.CLOSE_ACTIVITY.keys()).match(e)) {
                 close.run();
                 e.consume();
             }
