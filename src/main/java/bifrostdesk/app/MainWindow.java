@@ -151,6 +151,7 @@ public final class MainWindow extends BorderPane {
                 vm.list().teamIdProperty(), vm.list().customerIdProperty());
         StackPane editorArea = new StackPane();
         SplitPane treeAndForm = new SplitPane(tree, form);
+        treeAndForm.setId("treeAndForm");
         treeAndForm.setDividerPositions(0.45);
         editorArea.getChildren().addAll(treeAndForm, empty, firstKey);
         treeAndForm.visibleProperty().bind(editor.editedProperty().isNotNull());
@@ -163,7 +164,20 @@ public final class MainWindow extends BorderPane {
         editorAndProblems.setDividerPositions(0.8);
 
         SplitPane main = new SplitPane(list, editorAndProblems);
+        main.setId("mainSplit");
         main.setDividerPositions(0.26);
+        // the first layout knows the window's width: start the dividers at proportions that fit it
+        main.widthProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    main.widthProperty().removeListener(this);
+                    double listAt = SplitProportions.list(now.doubleValue());
+                    main.setDividerPositions(listAt);
+                    treeAndForm.setDividerPositions(SplitProportions.tree(now.doubleValue() * (1 - listAt)));
+                }
+            }
+        });
         SplitPane.setResizableWithParent(list, false);
 
         // two views of the server: the keys with the editor, and every budget and rate limit at a glance
