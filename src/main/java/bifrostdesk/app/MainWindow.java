@@ -187,6 +187,7 @@ public final class MainWindow extends BorderPane {
         keysTab.setGraphic(Icons.of("mdomz-vpn_key"));
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(keysTab);
         tabs.setId("mainTabs");
+        tabs.setAccessibleText("Views: keys with the editor, and the budget review");
         javafx.scene.control.Tab budgetsTab = new javafx.scene.control.Tab("Budgets");
         // built on first use: its table and charts are the heaviest part of the window, and most sessions
         // start in the editor
