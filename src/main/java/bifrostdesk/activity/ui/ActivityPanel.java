@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The activity panel, opened from the status line: recent events, newest first, each with its time, level and
- * sentence, the full text below it; "Copy details" copies the selected event's whole text (also Ctrl+C in the list),
+ * sentence, the full text below it (one line; whole in the row's tooltip); "Copy details" copies the selected event's whole text (also Ctrl+C in the list),
  * and an error's row has its own button. It only binds.
  */
 public final class ActivityPanel extends VBox {
@@ -88,6 +88,11 @@ public final class ActivityPanel extends VBox {
 
     /** One event: time, icon, sentence and, muted below, the full text; errors get a copy button. */
     private static final class EntryCell extends ListCell<Activity> {
+        EntryCell() {
+            // wrap to the list's width rather than widening it behind a horizontal scroll bar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Activity a, boolean empty) {
             super.updateItem(a, empty);
@@ -101,16 +106,16 @@ public final class ActivityPanel extends VBox {
             time.getStyleClass().add(Styles.MUTED);
             time.setMinWidth(Region.USE_PREF_SIZE);
             Label summary = new Label(a.summary(), LevelIcons.of(a.level()));
-            summary.setWrapText(true);
             VBox text = new VBox(2, summary);
             if (!a.details().isEmpty()) {
-                Label details = new Label(a.details());
-                details.setWrapText(true);
+                // one line, cut at a word; the row's tooltip and "Copy details" have it whole
+                Label details = new Label(a.details().replace('\n', ' '));
+                details.setTextOverrun(javafx.scene.control.OverrunStyle.WORD_ELLIPSIS);
+                details.setMinWidth(0);
                 details.getStyleClass().add(Styles.MUTED);
                 text.getChildren().add(details);
             }
-            // wrap to the cell's width rather than widening the list
-            text.setPrefWidth(0);
+            text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(8, time, text);
             if (a.level() == Activity.Level.ERROR) {
@@ -122,6 +127,7 @@ public final class ActivityPanel extends VBox {
                 row.getChildren().add(copy);
             }
             setGraphic(row);
+            setTooltip(a.details().isEmpty() ? null : new javafx.scene.control.Tooltip(a.details()));
             setAccessibleText(TIME.format(a.time()) + ", " + LevelIcons.word(a.level()) + ": " + a.fullText());
         }
     }
