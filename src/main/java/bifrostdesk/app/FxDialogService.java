@@ -51,6 +51,7 @@ final class FxDialogService implements DialogService {
         d.setHeaderText("This save will make these changes on the server:");
         ListView<String> changes = new ListView<>();
         changes.setId("planChanges");
+        changes.setAccessibleText("Changes this save will make");
         changes.getItems().setAll(plan.changes());
         // plan sentences are long: wrap them instead of hiding their ends behind a horizontal scroll bar
         changes.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
@@ -65,6 +66,7 @@ final class FxDialogService implements DialogService {
         changes.setPrefHeight(Math.min(320, 44 * plan.changes().size() + 12));
         TextArea json = new TextArea(plan.json());
         json.setId("planJson");
+        json.setAccessibleText("The exact requests, as JSON");
         json.setEditable(false);
         json.setPrefRowCount(16);
         json.getStyleClass().add("monospace");

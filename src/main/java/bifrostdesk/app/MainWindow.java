@@ -10,6 +10,9 @@ import bifrostdesk.connection.ui.ConnectionSession;
 import bifrostdesk.connection.ui.ProfileSwitcher;
 import bifrostdesk.connection.ui.SandboxBanner;
 import bifrostdesk.drafts.ui.JournalDialog;
+import bifrostdesk.help.Diagnostics;
+import bifrostdesk.help.Shortcut;
+import bifrostdesk.help.ui.HelpMenu;
 import bifrostdesk.virtualkey.forms.NodeFormHost;
 import bifrostdesk.virtualkey.list.KeyCommands;
 import bifrostdesk.virtualkey.list.VirtualKeyListView;
@@ -32,8 +35,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -51,6 +52,7 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final ConnectionSession session;
     private ActivityPanel activityPanel;
+    private HelpMenu help;
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
@@ -149,6 +151,7 @@ public final class MainWindow extends BorderPane {
                 vm.list().teamIdProperty(), vm.list().customerIdProperty());
         StackPane editorArea = new StackPane();
         SplitPane treeAndForm = new SplitPane(tree, form);
+        treeAndForm.setId("treeAndForm");
         treeAndForm.setDividerPositions(0.45);
         editorArea.getChildren().addAll(treeAndForm, empty, firstKey);
         treeAndForm.visibleProperty().bind(editor.editedProperty().isNotNull());
@@ -161,7 +164,20 @@ public final class MainWindow extends BorderPane {
         editorAndProblems.setDividerPositions(0.8);
 
         SplitPane main = new SplitPane(list, editorAndProblems);
+        main.setId("mainSplit");
         main.setDividerPositions(0.26);
+        // the first layout knows the window's width: start the dividers at proportions that fit it
+        main.widthProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    main.widthProperty().removeListener(this);
+                    double listAt = SplitProportions.list(now.doubleValue());
+                    main.setDividerPositions(listAt);
+                    treeAndForm.setDividerPositions(SplitProportions.tree(now.doubleValue() * (1 - listAt)));
+                }
+            }
+        });
         SplitPane.setResizableWithParent(list, false);
 
         // two views of the server: the keys with the editor, and every budget and rate limit at a glance
@@ -171,6 +187,7 @@ public final class MainWindow extends BorderPane {
         keysTab.setGraphic(Icons.of("mdomz-vpn_key"));
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(keysTab);
         tabs.setId("mainTabs");
+        tabs.setAccessibleText("Views: keys with the editor, and the budget review");
         javafx.scene.control.Tab budgetsTab = new javafx.scene.control.Tab("Budgets");
         // built on first use: its table and charts are the heaviest part of the window, and most sessions
         // start in the editor
@@ -224,13 +241,13 @@ public final class MainWindow extends BorderPane {
             if (scene == null) {
                 return;
             }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), editor::save);
+            // the window-wide shortcuts come from the registry the cheat sheet lists (help.Shortcut)
+            scene.getAccelerators().put(key(Shortcut.SAVE), editor::save);
             // a filter, not an accelerator: text fields have their own Ctrl+Z, which would undo only the
             // characters of one field and bypass the editor's history
-            KeyCodeCombination undoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
-            KeyCodeCombination redoKey = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
-                    KeyCombination.SHIFT_DOWN);
-            KeyCodeCombination redoKey2 = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+            KeyCombination undoKey = key(Shortcut.UNDO);
+            KeyCombination redoKey = key(Shortcut.REDO);
+            KeyCombination redoKey2 = key(Shortcut.REDO_OTHER);
             scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (redoKey.match(e) || redoKey2.match(e)) {
                     editor.redo();
@@ -240,10 +257,10 @@ public final class MainWindow extends BorderPane {
                     e.consume();
                 }
             });
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                    commands::createKey);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                    () -> list.lookup("#keySearch").requestFocus());
+            scene.getAccelerators().put(key(Shortcut.NEW_KEY), commands::createKey);
+            scene.getAccelerators().put(key(Shortcut.SEARCH), () -> list.lookup("#keySearch").requestFocus());
+            scene.getAccelerators().put(key(Shortcut.HELP), help::show);
+            scene.getAccelerators().put(key(Shortcut.ACTIVITY), () -> showActivity(!activityPanel.isVisible()));
         });
     }
 
@@ -290,15 +307,28 @@ public final class MainWindow extends BorderPane {
                 () -> vm.sync().readJournal(j -> JournalDialog.show(getScene().getWindow(), j)));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button about = button("about", null, Icons.HELP, "About Bifrost Desk", () -> AboutDialog.show(
+        help = new HelpMenu(this::diagnostics, this::notice, () -> AboutDialog.show(
                 getScene().getWindow(), session.serverProperty().get(), session.versionProperty().get()
                         + (session.featuresProperty().get() != null
                         && session.featuresProperty().get().newerThanTested() ? " (newer than tested)" : ""),
                 session.dialectProperty().get(), links));
         ToolBar bar = new ToolBar(create, new Separator(), save, undo, redo, new Separator(), delete, spacer,
-                sync, journal, refresh, theme, about);
+                sync, journal, refresh, theme, help);
         bar.setId("toolbar");
         return bar;
+    }
+
+    private static KeyCombination key(Shortcut s) {
+        return KeyCombination.valueOf(s.keys());
+    }
+
+    /** What "Copy diagnostics" copies: versions, the server, and the last problems of the activity log. */
+    private Diagnostics diagnostics() {
+        var features = session.featuresProperty().get();
+        return Diagnostics.of(AboutDialog.appVersion(), System.getProperty("javafx.runtime.version", "21"),
+                session.serverProperty().get(), session.versionProperty().get(), session.dialectProperty().get(),
+                features == null ? "" : features.notes(), vm.activity().log().lastProblems(10).stream()
+                        .map(a -> a.time() + " " + a.level() + " " + a.fullText()).toList());
     }
 
     private static Button button(String id, String text, String icon, String tip, Runnable action) {

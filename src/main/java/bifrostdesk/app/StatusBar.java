@@ -27,7 +27,7 @@ import javafx.scene.layout.Region;
  */
 final class StatusBar extends HBox {
     StatusBar(MainViewModel vm, FxTaskRunner runner, Runnable toggleActivity) {
-        super(12);
+        super(8);
         ConnectionSession session = vm.session();
         VirtualKeyEditorViewModel editor = vm.editor();
         Label server = new Label();
@@ -75,6 +75,8 @@ final class StatusBar extends HBox {
         progress.setId("taskProgress");
         progress.setPrefWidth(120);
         progress.visibleProperty().bind(runner.runningProperty().greaterThan(0));
+        // hidden, they give their room to the status line
+        progress.managedProperty().bind(progress.visibleProperty());
         runner.currentProperty().addListener((o, a, t) -> {
             progress.progressProperty().unbind();
             if (t != null) {
@@ -86,6 +88,7 @@ final class StatusBar extends HBox {
         cancel.setAccessibleText("Cancel the running task");
         cancel.setTooltip(new Tooltip("Cancel"));
         cancel.visibleProperty().bind(runner.runningProperty().greaterThan(0));
+        cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> {
             if (runner.currentProperty().get() != null) {
                 runner.currentProperty().get().cancel(true);

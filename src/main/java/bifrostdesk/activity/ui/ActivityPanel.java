@@ -3,6 +3,7 @@ package bifrostdesk.activity.ui;
 import bifrostdesk.activity.Activity;
 import bifrostdesk.common.ui.Icons;
 import bifrostdesk.common.ui.Styles;
+import bifrostdesk.help.Shortcut;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.scene.control.Button;
@@ -12,8 +13,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,7 +21,7 @@ import javafx.scene.layout.VBox;
 
 /**
  * The activity panel, opened from the status line: recent events, newest first, each with its time, level and
- * sentence, the full text below it; "Copy details" copies the selected event's whole text (also Ctrl+C in the list),
+ * sentence, the full text below it (one line; whole in the row's tooltip); "Copy details" copies the selected event's whole text (also Ctrl+C in the list),
  * and an error's row has its own button. It only binds.
  */
 public final class ActivityPanel extends VBox {
@@ -49,10 +48,10 @@ public final class ActivityPanel extends VBox {
         copy.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         copy.setOnAction(e -> copy(list.getSelectionModel().getSelectedItem()));
         list.setOnKeyPressed(e -> {
-            if (new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN).match(e)) {
+            if (KeyCombination.valueOf(Shortcut.COPY_EVENT.keys()).match(e)) {
                 copy(list.getSelectionModel().getSelectedItem());
                 e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+            } else if (KeyCombination.valueOf(Shortcut.CLOSE_ACTIVITY.keys()).match(e)) {
                 close.run();
                 e.consume();
             }
@@ -89,6 +88,11 @@ public final class ActivityPanel extends VBox {
 
     /** One event: time, icon, sentence and, muted below, the full text; errors get a copy button. */
     private static final class EntryCell extends ListCell<Activity> {
+        EntryCell() {
+            // wrap to the list's width rather than widening it behind a horizontal scroll bar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Activity a, boolean empty) {
             super.updateItem(a, empty);
@@ -102,16 +106,16 @@ public final class ActivityPanel extends VBox {
             time.getStyleClass().add(Styles.MUTED);
             time.setMinWidth(Region.USE_PREF_SIZE);
             Label summary = new Label(a.summary(), LevelIcons.of(a.level()));
-            summary.setWrapText(true);
             VBox text = new VBox(2, summary);
             if (!a.details().isEmpty()) {
-                Label details = new Label(a.details());
-                details.setWrapText(true);
+                // one line, cut at a word; the row's tooltip and "Copy details" have it whole
+                Label details = new Label(a.details().replace('\n', ' '));
+                details.setTextOverrun(javafx.scene.control.OverrunStyle.WORD_ELLIPSIS);
+                details.setMinWidth(0);
                 details.getStyleClass().add(Styles.MUTED);
                 text.getChildren().add(details);
             }
-            // wrap to the cell's width rather than widening the list
-            text.setPrefWidth(0);
+            text.setMinWidth(0);
             HBox.setHgrow(text, Priority.ALWAYS);
             HBox row = new HBox(8, time, text);
             if (a.level() == Activity.Level.ERROR) {
@@ -123,6 +127,7 @@ public final class ActivityPanel extends VBox {
                 row.getChildren().add(copy);
             }
             setGraphic(row);
+            setTooltip(a.details().isEmpty() ? null : new javafx.scene.control.Tooltip(a.details()));
             setAccessibleText(TIME.format(a.time()) + ", " + LevelIcons.word(a.level()) + ": " + a.fullText());
         }
     }

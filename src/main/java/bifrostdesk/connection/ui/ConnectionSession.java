@@ -2,7 +2,6 @@ package bifrostdesk.connection.ui;
 
 import bifrostdesk.common.concurrent.TaskRunner;
 import bifrostdesk.common.ui.DialogService;
-import bifrostdesk.connection.ConnectionProblems;
 import bifrostdesk.connection.ConnectionState;
 import bifrostdesk.connection.CredentialStore;
 import bifrostdesk.connection.Credentials;

@@ -1,7 +1,6 @@
 package bifrostdesk.connection.ui;
 
 import bifrostdesk.common.concurrent.TaskRunner;
-import bifrostdesk.connection.ConnectionProblems;
 import bifrostdesk.connection.CredentialStore;
 import bifrostdesk.connection.Credentials;
 import bifrostdesk.connection.Profile;

@@ -234,6 +234,9 @@ public final class VirtualKeyListView extends VBox {
             pseudoClassStateChanged(Styles.INACTIVE, !vk.active());
             setGraphic(box);
             setAccessibleText(vk.name() + (vk.active() ? "" : ", inactive"));
+            // a narrow list cuts the subtitle with an ellipsis at a word; the tooltip has the whole line
+            sub.setTextOverrun(javafx.scene.control.OverrunStyle.WORD_ELLIPSIS);
+            setTooltip(new javafx.scene.control.Tooltip(vk.name() + "\n" + sub.getText()));
             MenuItem toggle = new MenuItem(vk.active() ? "Deactivate" : "Activate", Icons.of(Icons.POWER));
             toggle.setId("menuToggleActive");
             toggle.setOnAction(e -> actions.setActive(vk, !vk.active()));

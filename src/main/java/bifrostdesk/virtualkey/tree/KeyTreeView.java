@@ -204,7 +204,18 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             lock.setAccessibleText("read-only");
             lock.getStyleClass().add(Styles.MUTED);
             box.getChildren().addAll(label, marker, badge, lock, usage, detail);
+            // the row fits the tree instead of widening it behind a horizontal scroll bar: the node's name and the
+            // usage keep their size, the detail gives way at a word boundary, and the tooltip has it whole
+            setPrefWidth(0);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            detail.setMinWidth(0);
+            detail.setTextOverrun(javafx.scene.control.OverrunStyle.WORD_ELLIPSIS);
+            HBox.setHgrow(detail, Priority.SOMETIMES);
+            detail.setMaxWidth(Double.MAX_VALUE);
+            setTooltip(tip);
         }
+
+        private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
         @Override
         protected void updateItem(TreeNode node, boolean empty) {
@@ -240,6 +251,7 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             });
             setText(null);
             setGraphic(box);
+            tip.setText(node.label() + (node.detail().isEmpty() ? "" : " — " + node.detail()));
             setAccessibleText(node.label() + ", " + node.detail() + (node.changed() ? ", changed" : "")
                     + (readOnly ? ", read-only" : ""));
             setContextMenu(menu(node));

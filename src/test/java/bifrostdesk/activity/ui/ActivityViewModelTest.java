@@ -31,12 +31,17 @@ class ActivityViewModelTest {
     private SandboxServer sandbox;
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private MainViewModel vm;
+    private Autosaver autosaver;
 
     @TempDir
     Path dir;
 
     @AfterEach
     void stop() {
+        // the autosaver writes on its own thread: stop it before the temporary folder is deleted
+        if (autosaver != null) {
+            autosaver.close();
+        }
         sandbox.close();
     }
 
@@ -44,7 +49,8 @@ class ActivityViewModelTest {
         sandbox = SandboxServer.start(options);
         vm = new MainViewModel(new BifrostClient(ServerEndpoint.of(sandbox.baseUrl())), new DirectTaskRunner(), dialogs);
         Workspace ws = new Workspace(dir, sandbox.baseUrl(), false);
-        vm.attachWorkspace(ws, new Autosaver(ws, e -> { }, d -> { }));
+        autosaver = new Autosaver(ws, e -> { }, d -> { });
+        vm.attachWorkspace(ws, autosaver);
         vm.start();
     }
 

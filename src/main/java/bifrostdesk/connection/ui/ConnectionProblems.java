@@ -1,4 +1,4 @@
-package bifrostdesk.connection;
+package bifrostdesk.connection.ui;
 
 import bifrostdesk.virtualkey.api.ApiException;
 import java.net.ConnectException;
