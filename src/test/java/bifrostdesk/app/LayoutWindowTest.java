@@ -57,6 +57,18 @@ class LayoutWindowTest extends WindowTestBase {
         assertThat(drawn(status)).isEqualTo(status.getText());
     }
 
+    @Test
+    void aBudgetRowWithALongDetailKeepsItsUsageBar(FxRobot robot) throws Exception {
+        // the overridden budget's detail ("resets every 1 month · +$50.00 override …") is too long for the row: the
+        // detail gives way, the bar (how a burning budget is seen at a glance) keeps its width
+        openKey(robot, "launch-campaign");
+        Node budget = treeCell(robot, "budgets/0");
+        bifrostdesk.common.ui.UsageBar bar = robot.from(budget).lookup("." + bifrostdesk.common.ui.Styles.USAGE_BAR)
+                .queryAs(bifrostdesk.common.ui.UsageBar.class);
+        assertThat(bar.isVisible()).isTrue();
+        assertThat(bar.getWidth()).isGreaterThanOrEqualTo(70);
+    }
+
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(0.01);
     }

@@ -208,6 +208,9 @@ public final class KeyTreeView extends TreeView<TreeNode> {
             // usage keep their size, the detail gives way at a word boundary, and the tooltip has it whole
             setPrefWidth(0);
             label.setMinWidth(Region.USE_PREF_SIZE);
+            // the bar is how a burning budget is seen at a glance: it keeps its width, only the detail gives way
+            usage.setBarMinWidth(Region.USE_PREF_SIZE);
+            usage.setMinWidth(Region.USE_PREF_SIZE);
             detail.setMinWidth(0);
             detail.setTextOverrun(javafx.scene.control.OverrunStyle.WORD_ELLIPSIS);
             HBox.setHgrow(detail, Priority.SOMETIMES);
