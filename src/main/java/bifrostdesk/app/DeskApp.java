@@ -47,6 +47,9 @@ public class DeskApp extends Application {
     private CredentialStore credentials;
     private ProfileStore profiles;
     private Stage stage;
+    /** Set by {@link #launchWith} before the toolkit starts; null in tests that build windows directly. */
+    private static SingleInstance instance;
+    private static WindowMemory memory;
 
     static void launchWith(String[] args) {
         args = StartupProbe.strip(args);
@@ -62,7 +65,50 @@ public class DeskApp extends Application {
             System.out.print(StartOptions.USAGE);
             return;
         }
+        Path data = DataDirs.data();
+        if (!claimDataFolder(data)) {
+            return;
+        }
+        // read here, on the main thread before the toolkit starts, so the window opens where it was left
+        memory = WindowMemory.load(data.resolve(WindowState.FILE));
         Application.launch(DeskApp.class, args);
+    }
+
+    /**
+     * One app per data folder ({@link SingleInstance}): false when another one runs there, which was asked to
+     * raise its window; this launch then ends without opening a second one on the same drafts.
+     */
+    private static boolean claimDataFolder(Path data) {
+        try {
+            SingleInstance.Claim claim = SingleInstance.claim(data, 10_000);
+            if (claim instanceof SingleInstance.First first) {
+                instance = first.instance();
+                return true;
+            }
+            if (((SingleInstance.Running) claim).raised()) {
+                System.out.println("Bifrost Desk is already running with the data folder " + data
+                        + "; its window was brought to the front.");
+                System.exit(0);
+            }
+            System.err.println("Another Bifrost Desk holds the data folder " + data + " but does not answer. Close it, "
+                    + "or start this one with BIFROST_DESK_HOME set to another folder.");
+            System.exit(1);
+            return false;
+        } catch (java.io.IOException e) {
+            // a read-only or odd data folder: the app can still run (it will say so when it cannot save)
+            System.err.println("Could not check for a running Bifrost Desk (" + e.getMessage() + "); starting anyway.");
+            return true;
+        }
+    }
+
+    /** A later launch asked for the window: bring it back and up. */
+    private void raise() {
+        stage.setIconified(false);
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        stage.toFront();
+        stage.requestFocus();
     }
 
     /**
@@ -86,6 +132,12 @@ public class DeskApp extends Application {
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(new Scene(StartingView.create(), 1280, 800));
+        if (memory != null) {
+            memory.placeStage(stage);
+        }
+        if (instance != null) {
+            instance.onActivate(() -> Platform.runLater(this::raise));
+        }
         stage.show();
         StartupProbe.windowShownFillingIn();
         Thread boot = new Thread(() -> {
@@ -196,7 +248,7 @@ public class DeskApp extends Application {
         Workspace workspace = Workspace.forProfile(profile.name().equals(SANDBOX) ? "sandbox" : profile.name(), url,
                 profile.keepKeyValues());
         LOG.info("Opening profile " + profile.name() + " at " + url);
-        shell = open(stage, client, profile.name().equals(SANDBOX), workspace, profile, credentials, this);
+        shell = open(stage, client, profile.name().equals(SANDBOX), workspace, profile, credentials, this, memory);
         shell.window().setLinkOpener(getHostServices()::showDocument);
     }
 
@@ -262,8 +314,25 @@ public class DeskApp extends Application {
                 new MemoryCredentialStore("tests"), null);
     }
 
+    /** As {@link #open(Stage, BifrostClient, boolean)}, with the split panes restored and followed by {@code memory}. */
+    static Shell open(Stage stage, BifrostClient client, boolean onSandbox, WindowMemory memory) {
+        String url = client.endpoint().baseUrl().toString();
+        try {
+            return open(stage, client, onSandbox, new Workspace(java.nio.file.Files.createTempDirectory(
+                    "bifrost-desk-workspace-"), url, false), Profile.of(SANDBOX, url),
+                    new MemoryCredentialStore("tests"), null, memory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Shell open(Stage stage, BifrostClient client, boolean onSandbox, Workspace workspace, Profile profile,
                       CredentialStore credentials, DeskApp app) {
+        return open(stage, client, onSandbox, workspace, profile, credentials, app, null);
+    }
+
+    static Shell open(Stage stage, BifrostClient client, boolean onSandbox, Workspace workspace, Profile profile,
+                      CredentialStore credentials, DeskApp app, WindowMemory memory) {
         applyTheme(false);
         FxTaskRunner runner = new FxTaskRunner();
         MainWindow[] holder = new MainWindow[1];
@@ -291,8 +360,13 @@ public class DeskApp extends Application {
             applyTheme(dark[0]);
         }, clipboards, switcher);
         holder[0] = window;
-        Scene scene = new Scene(window, stage.getScene() == null ? 1280 : stage.getScene().getWidth(),
-                stage.getScene() == null ? 800 : stage.getScene().getHeight());
+        if (memory != null) {
+            // before the first layout: a split pane lays out its dividers for the size it first gets
+            memory.attach(window.splitPanes());
+        }
+        Scene scene = new Scene(window, sceneSize(stage.getScene() == null ? null : stage.getScene().getWidth(),
+                stage.getWidth(), 1280), sceneSize(stage.getScene() == null ? null : stage.getScene().getHeight(),
+                stage.getHeight(), 800));
         scene.getStylesheets().add(Objects.requireNonNull(DeskApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Bifrost Desk — " + profile.name() + (onSandbox ? "" : " (" + client.endpoint().baseUrl() + ")"));
@@ -307,6 +381,11 @@ public class DeskApp extends Application {
         return shell;
     }
 
+    /** The new scene's size: the current scene's, else the size the stage was given (a remembered one), else 1280×800. */
+    private static double sceneSize(Double current, double stageSize, double fallback) {
+        return current != null ? current : Double.isNaN(stageSize) || stageSize <= 0 ? fallback : stageSize;
+    }
+
     static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
@@ -314,8 +393,14 @@ public class DeskApp extends Application {
 
     @Override
     public void stop() {
+        if (memory != null) {
+            memory.save(); // a few hundred bytes, on the way out: the task runner is about to stop
+        }
         if (shell != null) {
             shell.close();
+        }
+        if (instance != null) {
+            instance.close();
         }
         if (sandbox != null) {
             sandbox.close();

@@ -45,6 +45,8 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final ConnectionSession session;
     private final Label notice = new Label();
+    /** The split panes whose dividers the app remembers across restarts ({@link WindowMemory}), by id. */
+    private final java.util.Map<String, SplitPane> splits = new java.util.LinkedHashMap<>();
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
@@ -132,6 +134,7 @@ public final class MainWindow extends BorderPane {
         StackPane editorArea = new StackPane();
         SplitPane treeAndForm = new SplitPane(tree, form);
         treeAndForm.setDividerPositions(0.45);
+        treeAndForm.setId("treeFormSplit");
         editorArea.getChildren().addAll(treeAndForm, empty);
         treeAndForm.visibleProperty().bind(editor.editedProperty().isNotNull());
         empty.visibleProperty().bind(editor.editedProperty().isNull());
@@ -140,10 +143,15 @@ public final class MainWindow extends BorderPane {
         SplitPane editorAndProblems = new SplitPane(editorArea, problems);
         editorAndProblems.setOrientation(Orientation.VERTICAL);
         editorAndProblems.setDividerPositions(0.8);
+        editorAndProblems.setId("editorSplit");
 
         SplitPane main = new SplitPane(list, editorAndProblems);
         main.setDividerPositions(0.26);
         SplitPane.setResizableWithParent(list, false);
+        main.setId("keysSplit");
+        for (SplitPane s : new SplitPane[] {main, editorAndProblems, treeAndForm}) {
+            splits.put(s.getId(), s);
+        }
 
         // two views of the server: the keys with the editor, and every budget and rate limit at a glance
         javafx.scene.control.Tab keysTab = new javafx.scene.control.Tab("Keys", main);
@@ -303,6 +311,11 @@ public final class MainWindow extends BorderPane {
                 ? tree.find(NodePath.provider(p.providerIndex())).label() + " › " : "";
         return owner + (p.kind() == NodeKind.PROVIDER_CONFIG ? "Provider " + node.label()
                 : p.kind() == NodeKind.BUDGET ? "Budget " + node.label() : node.label());
+    }
+
+    /** The split panes whose dividers are remembered, by id. */
+    public java.util.Map<String, SplitPane> splitPanes() {
+        return java.util.Collections.unmodifiableMap(splits);
     }
 
     public void setLinkOpener(java.util.function.Consumer<String> opener) {
