@@ -18,6 +18,7 @@ base=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n 1)   # th
 newer="${base%.*}.$(( ${base##*.} + 1 ))"
 
 fail() { echo "smoke-deb: FAILED: $*" >&2; exit 1; }
+installed_version() { dpkg-query -W -f '${Status} ${Version}' bifrost-desk 2>/dev/null || true; }
 step() { echo "smoke-deb: $*"; }
 [ "$(id -u)" = 0 ] || fail "run as root: it installs and removes a package with apt"
 for c in Xvfb xdotool fakeroot dpkg-deb; do
@@ -26,6 +27,8 @@ done
 
 if [ "${SMOKE_DEB_NO_BUILD:-}" != "1" ]; then
     rm -rf "$out"; mkdir -p "$out"
+    # gzip instead of dpkg-deb's default xz: the same package, built in a fraction of the time on a busy box
+    export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
     for v in "$base" "$newer"; do
         step "building the .deb of version $v"
         mvn -B -ntp -q -Pdist clean package -Djpackage.type=deb -Dapp.version="$v" >"$out/build-$v.log" 2>&1 \
@@ -37,7 +40,7 @@ deb_old="$out/bifrost-desk_${base}-1_amd64.deb"
 deb_new="$out/bifrost-desk_${newer}-1_amd64.deb"
 [ -f "$deb_old" ] && [ -f "$deb_new" ] || fail "no .deb files in $out"
 
-if dpkg -s bifrost-desk >/dev/null 2>&1; then
+if installed_version | grep -q "install ok installed"; then
     step "removing the bifrost-desk package installed before this test"
     apt-get remove -y bifrost-desk >/dev/null
 fi
@@ -53,8 +56,6 @@ cleanup() {
     [ -n "$made_menu_dir" ] && rmdir "$made_menu_dir" 2>/dev/null || true
 }
 trap cleanup EXIT
-
-installed_version() { dpkg-query -W -f '${Status} ${Version}' bifrost-desk 2>/dev/null || true; }
 
 check_files() { # $1 = expected version
     [ "$(installed_version)" = "install ok installed $1-1" ] || fail "dpkg says '$(installed_version)', not $1 installed"
