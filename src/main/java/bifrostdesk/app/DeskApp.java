@@ -45,6 +45,8 @@ public class DeskApp extends Application {
     private Shell shell;
     private StartOptions options;
     private CredentialStore credentials;
+    /** The keychain being probed at start-up; {@link #credentials} once it answered. */
+    private java.util.concurrent.CompletableFuture<CredentialStore> keychain;
     private ProfileStore profiles;
     private Stage stage;
     /** Set by {@link #launchWith} before the toolkit starts; null in tests that build windows directly. */
@@ -66,39 +68,16 @@ public class DeskApp extends Application {
             return;
         }
         Path data = DataDirs.data();
-        if (!claimDataFolder(data)) {
-            return;
-        }
+        instance = SingleInstance.claimOrExit(data);
         // read here, on the main thread before the toolkit starts, so the window opens where it was left
         memory = WindowMemory.load(data.resolve(WindowState.FILE));
         Application.launch(DeskApp.class, args);
     }
 
-    /**
-     * One app per data folder ({@link SingleInstance}): false when another one runs there, which was asked to
-     * raise its window; this launch then ends without opening a second one on the same drafts.
-     */
-    private static boolean claimDataFolder(Path data) {
-        try {
-            SingleInstance.Claim claim = SingleInstance.claim(data, 10_000);
-            if (claim instanceof SingleInstance.First first) {
-                instance = first.instance();
-                return true;
-            }
-            if (((SingleInstance.Running) claim).raised()) {
-                System.out.println("Bifrost Desk is already running with the data folder " + data
-                        + "; its window was brought to the front.");
-                System.exit(0);
-            }
-            System.err.println("Another Bifrost Desk holds the data folder " + data + " but does not answer. Close it, "
-                    + "or start this one with BIFROST_DESK_HOME set to another folder.");
-            System.exit(1);
-            return false;
-        } catch (java.io.IOException e) {
-            // a read-only or odd data folder: the app can still run (it will say so when it cannot save)
-            System.err.println("Could not check for a running Bifrost Desk (" + e.getMessage() + "); starting anyway.");
-            return true;
-        }
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     /** A later launch asked for the window: bring it back and up. */
@@ -146,7 +125,10 @@ public class DeskApp extends Application {
             } catch (java.io.IOException e) {
                 System.err.println("No log file: " + e.getMessage());
             }
-            credentials = KeychainCredentialStore.open();
+            // the keychain probe (a D-Bus round trip or a time-out) runs beside the profile, sandbox and client
+            // set-up; only a profile with a stored password waits for it
+            keychain = java.util.concurrent.CompletableFuture.supplyAsync(KeychainCredentialStore::open,
+                    r -> daemon(r, "keychain-probe").start());
             profiles = new ProfileStore(DataDirs.data().resolve("profiles.json"));
             try {
                 Profile profile;
@@ -159,6 +141,7 @@ public class DeskApp extends Application {
                     profile = Profile.of(SANDBOX, "sandbox:");
                 }
                 Prepared prepared = prepare(profile);
+                credentials = keychain.join();
                 Platform.runLater(() -> {
                     show(prepared);
                     if (!credentials.persistent()) {
@@ -260,7 +243,7 @@ public class DeskApp extends Application {
             return Credentials.basic(user, password);
         }
         if (profile.authMode() == Profile.AuthMode.BASIC && profile.user() != null) {
-            return credentials.read(profile.name()).map(p -> Credentials.basic(profile.user(), p))
+            return keychain.join().read(profile.name()).map(p -> Credentials.basic(profile.user(), p))
                     .orElse(Credentials.none());
         }
         return Credentials.none();

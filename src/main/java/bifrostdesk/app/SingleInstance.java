@@ -105,6 +105,32 @@ public final class SingleInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * For the app's start: claims {@code data}, or, when another app runs there, asks it to raise its window and
+     * ends this process (status 0 when it did, 1 when it did not answer). Null when the folder cannot be locked at
+     * all (read-only, odd file system): the app then runs without the check.
+     */
+    static SingleInstance claimOrExit(Path data) {
+        try {
+            Claim claim = claim(data, 10_000);
+            if (claim instanceof First first) {
+                return first.instance();
+            }
+            if (((Running) claim).raised()) {
+                System.out.println("Bifrost Desk is already running with the data folder " + data
+                        + "; its window was brought to the front.");
+                System.exit(0);
+            }
+            System.err.println("Another Bifrost Desk holds the data folder " + data + " but does not answer. Close it, "
+                    + "or start this one with BIFROST_DESK_HOME set to another folder.");
+            System.exit(1);
+            return null;
+        } catch (IOException e) {
+            System.err.println("Could not check for a running Bifrost Desk (" + e.getMessage() + "); starting anyway.");
+            return null;
+        }
+    }
+
     /** Runs {@code action} (on the listener thread) each time a later launch asks for the window. */
     public void onActivate(Runnable action) {
         this.onActivate = action;
