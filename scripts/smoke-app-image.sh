@@ -20,9 +20,15 @@ for i in $(seq 1 60); do
   sleep 1
 done
 xdotool search --name "Bifrost Desk" >/dev/null 2>&1 || { echo "the main window did not appear" >&2; cat "$home/app.log" >&2; exit 1; }
-sleep 5   # let it connect to its built-in sandbox and list the keys
+# wait until it has connected to its built-in sandbox (a fixed pause was too short on a busy machine), then give
+# the list a moment to show the keys
+for i in $(seq 1 120); do
+  if grep -q "Connected to" "$home/app.log"; then break; fi
+  sleep 1
+done
+grep -q "Connected to" "$home/app.log" || { echo "the app did not connect to its sandbox" >&2; cat "$home/app.log" >&2; exit 1; }
+sleep 3
 import -window root target/smoke-app-image.png
 drawn=$(convert target/smoke-app-image.png -fill white +opaque black -format '%[fx:mean]' info:)
-grep -q "Connected to" "$home/app.log" || { echo "the app did not connect to its sandbox" >&2; cat "$home/app.log" >&2; exit 1; }
 echo "main window shown; $drawn of the screen drawn; screenshot target/smoke-app-image.png"
 awk "BEGIN { exit !($drawn > 0.2) }"

@@ -1,5 +1,6 @@
 package bifrostdesk.app;
 
+import bifrostdesk.drafts.DataDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -12,7 +13,10 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** About: the app's version (from the build), the connected server's version and dialect, the licence, links. */
+/**
+ * About: the app's version (from the build), the connected server's version and dialect, where data and logs
+ * live, the licence, links.
+ */
 final class AboutDialog {
     private AboutDialog() {
     }
@@ -48,12 +52,17 @@ final class AboutDialog {
         conn.setId("aboutServer");
         Label licence = new Label("MIT licence. Java " + System.getProperty("java.version") + ", JavaFX "
                 + System.getProperty("javafx.runtime.version", "21"));
+        // an installed app's files are out of sight: say where the drafts, profiles and logs are
+        Label folders = new Label("Your data (drafts, key cache, journal, profiles): " + DataDirs.data()
+                + "\nLogs: " + DataDirs.logs());
+        folders.setId("aboutFolders");
+        folders.setWrapText(true);
         Hyperlink bifrost = new Hyperlink("Bifrost on GitHub");
         bifrost.setOnAction(e -> openLink.accept("https://github.com/maximhq/bifrost"));
         Hyperlink docs = new Hyperlink("Bifrost governance docs");
         docs.setOnAction(e -> openLink.accept("https://docs.getbifrost.ai/features/governance/virtual-keys"));
-        VBox box = new VBox(8, what, conn, licence, bifrost, docs);
-        box.setPrefWidth(440);
+        VBox box = new VBox(8, what, conn, folders, licence, bifrost, docs);
+        box.setPrefWidth(520);
         a.getDialogPane().setContent(box);
         a.getDialogPane().setId("aboutDialog");
         a.showAndWait();

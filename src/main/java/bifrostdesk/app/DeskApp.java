@@ -45,10 +45,15 @@ public class DeskApp extends Application {
     private Shell shell;
     private StartOptions options;
     private CredentialStore credentials;
+    /** The keychain being probed at start-up; {@link #credentials} once it answered. */
+    private java.util.concurrent.CompletableFuture<CredentialStore> keychain;
     private ProfileStore profiles;
     private Stage stage;
     /** The unsaved profile of --server / BIFROST_DESK_SERVER, or null. */
     private Profile serverProfile;
+    /** Set by {@link #launchWith} before the toolkit starts; null in tests that build windows directly. */
+    private static SingleInstance instance;
+    private static WindowMemory memory;
 
     static void launchWith(String[] args) {
         args = StartupProbe.strip(args);
@@ -64,7 +69,27 @@ public class DeskApp extends Application {
             System.out.print(StartOptions.USAGE);
             return;
         }
+        Path data = DataDirs.data();
+        instance = SingleInstance.claimOrExit(data);
+        // read here, on the main thread before the toolkit starts, so the window opens where it was left
+        memory = WindowMemory.load(data.resolve(WindowState.FILE));
         Application.launch(DeskApp.class, args);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** A later launch asked for the window: bring it back and up. */
+    private void raise() {
+        stage.setIconified(false);
+        if (!stage.isShowing()) {
+            stage.show();
+        }
+        stage.toFront();
+        stage.requestFocus();
     }
 
     /**
@@ -88,6 +113,12 @@ public class DeskApp extends Application {
             stage.getIcons().add(new Image(icon));
         }
         stage.setScene(new Scene(StartingView.create(), 1280, 800));
+        if (memory != null) {
+            memory.placeStage(stage);
+        }
+        if (instance != null) {
+            instance.onActivate(() -> Platform.runLater(this::raise));
+        }
         stage.show();
         StartupProbe.windowShownFillingIn();
         Thread boot = new Thread(() -> {
@@ -96,7 +127,10 @@ public class DeskApp extends Application {
             } catch (java.io.IOException e) {
                 System.err.println("No log file: " + e.getMessage());
             }
-            credentials = KeychainCredentialStore.open();
+            // the keychain probe (a D-Bus round trip or a time-out) runs beside the profile, sandbox and client
+            // set-up; only a profile with a stored password waits for it
+            keychain = java.util.concurrent.CompletableFuture.supplyAsync(KeychainCredentialStore::open,
+                    r -> daemon(r, "keychain-probe").start());
             profiles = new ProfileStore(DataDirs.data().resolve("profiles.json"));
             try {
                 Profile profile;
@@ -111,6 +145,7 @@ public class DeskApp extends Application {
                     profile = Profile.of(SANDBOX, "sandbox:");
                 }
                 Prepared prepared = prepare(profile);
+                credentials = keychain.join();
                 Platform.runLater(() -> {
                     show(prepared);
                     if (!credentials.persistent()) {
@@ -206,7 +241,7 @@ public class DeskApp extends Application {
                 : profile == serverProfile ? url : profile.name(), url, profile.keepKeyValues());
         LOG.info("Opening profile " + profile.name() + " at " + url);
         shell = open(stage, client, profile.name().equals(SANDBOX), workspace, profile, credentials, profiles,
-                this::switchTo);
+                this::switchTo, memory);
         shell.window().setLinkOpener(getHostServices()::showDocument);
     }
 
@@ -218,7 +253,7 @@ public class DeskApp extends Application {
             return Credentials.basic(user, password);
         }
         if (profile.authMode() == Profile.AuthMode.BASIC && profile.user() != null) {
-            return credentials.read(profile.name()).map(p -> Credentials.basic(profile.user(), p))
+            return keychain.join().read(profile.name()).map(p -> Credentials.basic(profile.user(), p))
                     .orElse(Credentials.none());
         }
         return Credentials.none();
@@ -272,12 +307,31 @@ public class DeskApp extends Application {
                 new MemoryCredentialStore("tests"), null, null);
     }
 
+    /** As {@link #open(Stage, BifrostClient, boolean)}, with the split panes restored and followed by {@code memory}. */
+    static Shell open(Stage stage, BifrostClient client, boolean onSandbox, WindowMemory memory) {
+        String url = client.endpoint().baseUrl().toString();
+        try {
+            return open(stage, client, onSandbox, new Workspace(java.nio.file.Files.createTempDirectory(
+                    "bifrost-desk-workspace-"), url, false), Profile.of(SANDBOX, url),
+                    new MemoryCredentialStore("tests"), null, null, memory);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * As above for {@code profile}; with a profile store (the app's, or a test's) the toolbar has the profile picker,
      * and {@code switchTo} opens another profile.
      */
     static Shell open(Stage stage, BifrostClient client, boolean onSandbox, Workspace workspace, Profile profile,
                       CredentialStore credentials, ProfileStore profiles, java.util.function.Consumer<Profile> switchTo) {
+        return open(stage, client, onSandbox, workspace, profile, credentials, profiles, switchTo, null);
+    }
+
+    /** As above, with the split panes restored from and followed by {@code memory} (null: not remembered). */
+    static Shell open(Stage stage, BifrostClient client, boolean onSandbox, Workspace workspace, Profile profile,
+                      CredentialStore credentials, ProfileStore profiles, java.util.function.Consumer<Profile> switchTo,
+                      WindowMemory memory) {
         applyTheme(false);
         FxTaskRunner runner = new FxTaskRunner();
         MainWindow[] holder = new MainWindow[1];
@@ -305,8 +359,15 @@ public class DeskApp extends Application {
             applyTheme(dark[0]);
         }, clipboards, switcher);
         holder[0] = window;
-        Scene scene = new Scene(window, stage.getScene() == null ? 1280 : stage.getScene().getWidth(),
-                stage.getScene() == null ? 800 : stage.getScene().getHeight());
+        if (memory != null) {
+            // before the first layout: a split pane lays out its dividers for the size it first gets
+            if (memory.attach(window.splitPanes())) {
+                window.useRememberedDividers(); // the user's own choice beats the proportions for the width
+            }
+        }
+        Scene scene = new Scene(window, sceneSize(stage.getScene() == null ? null : stage.getScene().getWidth(),
+                stage.getWidth(), 1280), sceneSize(stage.getScene() == null ? null : stage.getScene().getHeight(),
+                stage.getHeight(), 800));
         scene.getStylesheets().add(Objects.requireNonNull(DeskApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Bifrost Desk — " + profile.name() + (onSandbox ? "" : " (" + client.endpoint().baseUrl() + ")"));
@@ -321,6 +382,11 @@ public class DeskApp extends Application {
         return shell;
     }
 
+    /** The new scene's size: the current scene's, else the size the stage was given (a remembered one), else 1280×800. */
+    private static double sceneSize(Double current, double stageSize, double fallback) {
+        return current != null ? current : Double.isNaN(stageSize) || stageSize <= 0 ? fallback : stageSize;
+    }
+
     static void applyTheme(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
@@ -328,8 +394,14 @@ public class DeskApp extends Application {
 
     @Override
     public void stop() {
+        if (memory != null) {
+            memory.save(); // a few hundred bytes, on the way out: the task runner is about to stop
+        }
         if (shell != null) {
             shell.close();
+        }
+        if (instance != null) {
+            instance.close();
         }
         if (sandbox != null) {
             sandbox.close();

@@ -53,6 +53,10 @@ public final class MainWindow extends BorderPane {
     private final ConnectionSession session;
     private ActivityPanel activityPanel;
     private HelpMenu help;
+    /** The split panes whose dividers the app remembers across restarts ({@link WindowMemory}), by id. */
+    private final java.util.Map<String, SplitPane> splits = new java.util.LinkedHashMap<>();
+    /** The dividers came from the user's last session: the first layout keeps them. */
+    private boolean rememberedDividers;
     /** Opens a web link in the user's browser (the app's HostServices); set by the app. */
     private java.util.function.Consumer<String> links = url -> { };
 
@@ -151,7 +155,7 @@ public final class MainWindow extends BorderPane {
                 vm.list().teamIdProperty(), vm.list().customerIdProperty());
         StackPane editorArea = new StackPane();
         SplitPane treeAndForm = new SplitPane(tree, form);
-        treeAndForm.setId("treeAndForm");
+        treeAndForm.setId("treeFormSplit");
         treeAndForm.setDividerPositions(0.45);
         editorArea.getChildren().addAll(treeAndForm, empty, firstKey);
         treeAndForm.visibleProperty().bind(editor.editedProperty().isNotNull());
@@ -162,9 +166,10 @@ public final class MainWindow extends BorderPane {
         SplitPane editorAndProblems = new SplitPane(editorArea, problems);
         editorAndProblems.setOrientation(Orientation.VERTICAL);
         editorAndProblems.setDividerPositions(0.8);
+        editorAndProblems.setId("editorSplit");
 
         SplitPane main = new SplitPane(list, editorAndProblems);
-        main.setId("mainSplit");
+        main.setId("keysSplit");
         main.setDividerPositions(0.26);
         // the first layout knows the window's width: start the dividers at proportions that fit it
         main.widthProperty().addListener(new javafx.beans.value.ChangeListener<Number>() {
@@ -172,6 +177,9 @@ public final class MainWindow extends BorderPane {
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
                 if (now.doubleValue() > 0) {
                     main.widthProperty().removeListener(this);
+                    if (rememberedDividers) {
+                        return;
+                    }
                     double listAt = SplitProportions.list(now.doubleValue());
                     main.setDividerPositions(listAt);
                     treeAndForm.setDividerPositions(SplitProportions.tree(now.doubleValue() * (1 - listAt)));
@@ -179,6 +187,9 @@ public final class MainWindow extends BorderPane {
             }
         });
         SplitPane.setResizableWithParent(list, false);
+        for (SplitPane s : new SplitPane[] {main, editorAndProblems, treeAndForm}) {
+            splits.put(s.getId(), s);
+        }
 
         // two views of the server: the keys with the editor, and every budget and rate limit at a glance
         javafx.scene.control.Tab keysTab = new javafx.scene.control.Tab("Keys", main);
@@ -394,6 +405,16 @@ public final class MainWindow extends BorderPane {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** The split panes whose dividers are remembered, by id. */
+    public java.util.Map<String, SplitPane> splitPanes() {
+        return java.util.Collections.unmodifiableMap(splits);
+    }
+
+    /** The dividers were restored from the last session: do not move them to the proportions for the width. */
+    void useRememberedDividers() {
+        rememberedDividers = true;
     }
 
     public void setLinkOpener(java.util.function.Consumer<String> opener) {

@@ -19,8 +19,17 @@ public final class KeychainCredentialStore implements CredentialStore {
 
     /** The keychain if it answers a write/read/delete probe, else a memory store saying why. */
     public static CredentialStore open() {
+        return open(Keyring::create);
+    }
+
+    /** How to reach the OS keychain; {@link Keyring#create()} but for tests of the fallback. */
+    interface Backend {
+        Keyring connect() throws Exception;
+    }
+
+    static CredentialStore open(Backend backend) {
         try {
-            Keyring k = Keyring.create();
+            Keyring k = backend.connect();
             String probe = "probe-" + System.nanoTime();
             k.setPassword(SERVICE, probe, "ok");
             boolean ok = "ok".equals(k.getPassword(SERVICE, probe));

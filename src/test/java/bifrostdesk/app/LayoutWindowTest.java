@@ -50,7 +50,7 @@ class LayoutWindowTest extends WindowTestBase {
         Node budget = treeCell(robot, "budgets/1");
         assertThat(robot.from(budget).lookup(".label").queryAllAs(Label.class)).extracting(Label::getText)
                 .anySatisfy(t -> assertThat(t).startsWith("resets every"));
-        SplitPane main = robot.lookup("#mainSplit").queryAs(SplitPane.class);
+        SplitPane main = robot.lookup("#keysSplit").queryAs(SplitPane.class);
         assertThat(main.getDividerPositions()[0]).isEqualTo(SplitProportions.list(main.getWidth()), within());
 
         Labeled status = robot.lookup("#statusMessage").queryLabeled();

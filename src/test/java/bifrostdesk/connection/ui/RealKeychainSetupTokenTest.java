@@ -20,14 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Opt-in: the setup token in the real OS keychain survives a restart (a new keychain connection, a new view-model).
- * Needs a Secret Service, which CI has not, so it is tagged {@code real-keychain} and left out of the default run
- * (pom.xml, {@code test.excludedGroups}) rather than skipped. On Debian, as in TOOLCHAIN.md:
- * <pre>
- * apt-get install -y gnome-keyring libsecret-tools
- * dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets &gt;/dev/null;
- *   mvn -B -ntp -o test -Dtest=RealKeychainSetupTokenTest -Dtest.excludedGroups=none'
- * </pre>
+ * The setup token in the real OS keychain survives a restart (a new keychain connection, a new view-model). Needs
+ * a Secret Service, so it is tagged {@code real-keychain}: {@code .ci/run} starts one (a private D-Bus session with
+ * an unlocked gnome-keyring) and runs it; plain {@code mvn test} leaves it out (pom.xml, {@code test.excludedGroups}).
  */
 @Tag("real-keychain")
 class RealKeychainSetupTokenTest {
