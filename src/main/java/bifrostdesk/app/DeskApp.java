@@ -104,7 +104,11 @@ public class DeskApp extends Application {
             if (shell != null) {
                 shell.window().notice(text);
             }
-        }, text -> { }, null), Platform::runLater).install();
+        }, text -> { }, null), Platform::runLater, (message, details) -> {
+            if (shell != null) {
+                shell.viewModel().activity().error(UncaughtErrorHandler.TITLE, message, details);
+            }
+        }).install();
         options = StartOptions.parse(getParameters().getRaw(), System.getenv("BIFROST_DESK_SERVER"));
         applyTheme(false);
         stage.setTitle("Bifrost Desk");

@@ -22,11 +22,21 @@ final class UncaughtErrorHandler implements Thread.UncaughtExceptionHandler {
     private final DialogService dialogs;
     private final Executor fx;
     private final AtomicBoolean showing = new AtomicBoolean();
+    private final java.util.function.BiConsumer<String, String> record;
 
     /** @param fx runs the dialog on the FX thread ({@code Platform::runLater} in the app) */
     UncaughtErrorHandler(DialogService dialogs, Executor fx) {
+        this(dialogs, fx, (message, details) -> { });
+    }
+
+    /**
+     * @param record also gets each failure's message and details (redacted), on the FX thread: the app puts them
+     *               into the activity panel, so an error seen once in a dialog can be found and copied later
+     */
+    UncaughtErrorHandler(DialogService dialogs, Executor fx, java.util.function.BiConsumer<String, String> record) {
         this.dialogs = dialogs;
         this.fx = fx;
+        this.record = record;
     }
 
     /** Makes this the handler of every thread without its own, and of the calling (FX) thread. */
@@ -58,6 +68,11 @@ final class UncaughtErrorHandler implements Thread.UncaughtExceptionHandler {
     }
 
     private void show(String message, String details) {
+        try {
+            record.accept(message, details);
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "The error could not be recorded in the activity panel", failed);
+        }
         try {
             dialogs.showErrorDetails(TITLE, message, details);
         } catch (RuntimeException | Error failed) {

@@ -50,6 +50,22 @@ class UncaughtErrorHandlerTest {
     }
 
     @Test
+    void anUncaughtFailureIsAlsoInTheActivityPanelWithItsDetailsRedacted() {
+        bifrostdesk.activity.ui.ActivityViewModel activity = new bifrostdesk.activity.ui.ActivityViewModel();
+        UncaughtErrorHandler handler = new UncaughtErrorHandler(dialogs, Runnable::run,
+                (message, details) -> activity.error(UncaughtErrorHandler.TITLE, message, details));
+        handler.uncaughtException(Thread.currentThread(), new IllegalStateException("bad " + SECRET));
+
+        assertThat(activity.entries()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(bifrostdesk.activity.Activity.Kind.ERROR);
+            assertThat(a.summary()).isEqualTo(UncaughtErrorHandler.TITLE);
+            assertThat(a.fullText()).contains("IllegalStateException: bad sk-bf-***", "UncaughtErrorHandlerTest")
+                    .doesNotContain(SECRET);
+        });
+        assertThat(dialogs.errorDetails).hasSize(1);
+    }
+
+    @Test
     void oneDialogAtATimeTheRestIsLogged() {
         Deque<Runnable> fxQueue = new ArrayDeque<>();
         UncaughtErrorHandler handler = new UncaughtErrorHandler(dialogs, fxQueue::add);
