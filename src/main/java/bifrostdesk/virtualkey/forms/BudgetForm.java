@@ -43,11 +43,12 @@ final class BudgetForm extends FormPane {
         override = info("budgetOverride", "Override", "Granted on the server (PUT …/override); a save of the key "
                 + "keeps it. The effective limit is the base plus a live override.");
         usage.setId("budgetUsage");
-        // the text says usage, effective limit and override: let it wrap rather than squeeze the bar
+        // the text says usage, effective limit, override and since when: under the bar it has the form's whole
+        // width (beside it, at 1280 wide, it wrapped into a narrow column of broken words)
         bar.setBarMinWidth(160);
         bar.setPercentShown(false);
         usage.setWrapText(true);
-        addRow("Used", new HBox(8, bar, usage), null, null);
+        addRow("Used", new javafx.scene.layout.VBox(4, bar, usage), null, null);
         Button dup = new Button("Duplicate", Icons.of(Icons.DUPLICATE));
         dup.setId("duplicateBudget");
         dup.setOnAction(e -> ctx.vm().duplicate(path));
