@@ -47,6 +47,22 @@ class V2StepsTest {
     }
 
     @Test
+    void aVirtualMcpIsNamedInThePlanWhenTheServersListNamedIt() throws Exception {
+        try (TrapHarness h = TrapHarness.start(Dialect.V2)) {
+            VirtualKey vk = h.read(SeedDataV2.QUARTERLY_PLANNING);
+            VirtualKey edited = vk.withV2(vk.v2().withVirtualMcpIds(List.of(1L)));
+            SavePlan named = UpdateBuilder.planUpdate(edited, vk, Dialect.V2, new UpdateBuilder.SaveOptions(false,
+                    false, java.util.Map.of(UpdateBuilder.virtualMcpNameKey(1), "engineering-tools")));
+            assertThat(named.changes()).anyMatch(c -> c.startsWith(
+                    "attaches the key to Virtual MCP engineering-tools (#1)"));
+            assertThat(named.requests()).singleElement().extracting(PlannedRequest::purpose).asString()
+                    .contains("engineering-tools (#1)");
+            SavePlan unnamed = UpdateBuilder.planUpdate(edited, vk, Dialect.V2);
+            assertThat(unnamed.changes()).anyMatch(c -> c.startsWith("attaches the key to Virtual MCP 1 "));
+        }
+    }
+
+    @Test
     void removingAnOverrideDeletesIt() throws Exception {
         try (TrapHarness h = TrapHarness.start(Dialect.V2)) {
             VirtualKey vk = h.read(SeedDataV2.LAUNCH_CAMPAIGN);

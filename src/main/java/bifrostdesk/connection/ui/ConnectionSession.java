@@ -310,6 +310,8 @@ public final class ConnectionSession implements ConnectionState {
         Map<String, String> names = new HashMap<>();
         lookups.get().teams().forEach(t -> names.put(t.id(), t.name()));
         lookups.get().customers().forEach(c -> names.put(c.id(), c.name()));
+        lookups.get().virtualMcps().forEach(v -> names.put(
+                bifrostdesk.virtualkey.api.UpdateBuilder.virtualMcpNameKey(v.id()), v.name()));
         return names;
     }
 

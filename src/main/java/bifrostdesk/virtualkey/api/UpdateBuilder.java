@@ -54,6 +54,14 @@ public final class UpdateBuilder {
      *                                   edited copy's (someone else saved in between; their changes are lost)
      * @param ownerNames                 team/customer id → display name, for the plan's sentences
      */
+    /**
+     * The key under which {@link SaveOptions#ownerNames} holds a Virtual MCP's name (ids are numbers, so they get
+     * their own key space beside the team and customer ids), for plans that say "Virtual MCP engineering-tools (#1)".
+     */
+    public static String virtualMcpNameKey(long id) {
+        return "virtual-mcp:" + id;
+    }
+
     public record SaveOptions(boolean resetBudgetUsage, boolean overwriteConcurrentChanges,
                               Map<String, String> ownerNames) {
         public SaveOptions {
@@ -129,7 +137,8 @@ public final class UpdateBuilder {
         // overrides and Virtual MCPs are their own endpoints, sent after the PUT (§11.14 step 6)
         List<String> stepChanges = new ArrayList<>();
         List<String> stepRefusals = new ArrayList<>();
-        List<PlannedRequest> steps = new UpdateBuilderSteps(dialect, stepRefusals, stepChanges).plan(edited, server);
+        List<PlannedRequest> steps = new UpdateBuilderSteps(dialect, stepRefusals, stepChanges, opts.ownerNames())
+                .plan(edited, server);
         boolean needsPut = differs || !changes.isEmpty();
         if (!needsPut && steps.isEmpty() && stepRefusals.isEmpty()) {
             // Nothing would be sent, so nothing needs refusing (e.g. a stale copy with no edit).

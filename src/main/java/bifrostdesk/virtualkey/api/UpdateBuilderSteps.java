@@ -30,7 +30,15 @@ final class UpdateBuilderSteps {
     private final List<String> refusals;
     private final List<String> changes;
 
+    /** Names by id for the plan's words; Virtual MCPs under {@link UpdateBuilder#virtualMcpNameKey}. */
+    private final Map<String, String> names;
+
     UpdateBuilderSteps(Dialect dialect, List<String> refusals, List<String> changes) {
+        this(dialect, refusals, changes, Map.of());
+    }
+
+    UpdateBuilderSteps(Dialect dialect, List<String> refusals, List<String> changes, Map<String, String> names) {
+        this.names = names == null ? Map.of() : names;
         this.dialect = dialect;
         this.refusals = refusals;
         this.changes = changes;
@@ -173,14 +181,20 @@ final class UpdateBuilderSteps {
         // detach first: a failure then leaves the key with fewer tools, never with more than the admin chose
         for (Long id : remove) {
             out.add(new PlannedRequest("DELETE", vmcpPath(id, server.id()), null,
-                    "detaches the key from Virtual MCP " + id));
-            changes.add("detaches the key from Virtual MCP " + id);
+                    "detaches the key from Virtual MCP " + vmcp(id)));
+            changes.add("detaches the key from Virtual MCP " + vmcp(id));
         }
         for (Long id : add) {
             out.add(new PlannedRequest("POST", vmcpPath(id, server.id()), null,
-                    "attaches the key to Virtual MCP " + id));
-            changes.add("attaches the key to Virtual MCP " + id + " (its tools become usable with this key)");
+                    "attaches the key to Virtual MCP " + vmcp(id)));
+            changes.add("attaches the key to Virtual MCP " + vmcp(id) + " (its tools become usable with this key)");
         }
+    }
+
+    /** "engineering-tools (#1)" where the server's list named it, else "1". */
+    private String vmcp(long id) {
+        String name = names.get(UpdateBuilder.virtualMcpNameKey(id));
+        return name == null || name.isBlank() ? String.valueOf(id) : name + " (#" + id + ")";
     }
 
     private static String vmcpPath(long vmcpId, String vkId) {

@@ -78,6 +78,16 @@ class ConnectionSessionTest {
     }
 
     @Test
+    void onV2TheNamesForThePlanIncludeTheVirtualMcps() {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(Dialect.V2));
+        ConnectionSession s = session(sandbox.baseUrl(), new DirectTaskRunner());
+        s.connect(true);
+        assertThat(s.lookupsProperty().get().virtualMcps()).isNotEmpty();
+        s.lookupsProperty().get().virtualMcps().forEach(v -> assertThat(s.ownerNamesById())
+                .containsEntry(bifrostdesk.virtualkey.api.UpdateBuilder.virtualMcpNameKey(v.id()), v.name()));
+    }
+
+    @Test
     void connectingReadsVersionDialectAndLookupsThenTellsTheWindow() {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withDialect(Dialect.V1_5));
         ConnectionSession s = session(sandbox.baseUrl(), new DirectTaskRunner());
