@@ -34,6 +34,7 @@ class InstalledWindowTest extends WindowTestBase {
 
     @Test
     void aboutShowsTheVersionAndWhereDataAndLogsLive(FxRobot robot) throws Exception {
+        robot.clickOn("#helpMenu"); // About is an item of the help menu
         robot.clickOn("#about");
         await(() -> robot.lookup("#aboutDialog").tryQuery().isPresent());
         DialogPane about = robot.lookup("#aboutDialog").queryAs(DialogPane.class);
