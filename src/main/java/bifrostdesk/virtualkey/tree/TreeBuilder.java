@@ -32,6 +32,14 @@ public final class TreeBuilder {
 
     /** The tree at {@code now} (the rotation cooldown line depends on it). */
     public static TreeNode build(VirtualKey vk, VirtualKey base, Instant now) {
+        return build(vk, base, now, Map.of());
+    }
+
+    /**
+     * As above, with the server's names by id (Virtual MCPs under
+     * {@link bifrostdesk.virtualkey.api.UpdateBuilder#virtualMcpNameKey}), so a node reads "engineering-tools".
+     */
+    public static TreeNode build(VirtualKey vk, VirtualKey base, Instant now, Map<String, String> names) {
         Map<Long, ProviderConfig> basePcs = new HashMap<>();
         Map<Long, McpConfig> baseMcps = new HashMap<>();
         if (base != null) {
@@ -71,7 +79,7 @@ public final class TreeBuilder {
         boolean mcpChanged = base == null || vk.mcpConfigs().size() != base.mcpConfigs().size();
         children.add(new TreeNode(NodeKind.MCP_CONFIGS, NodePath.MCP_CONFIGS, "MCP configs",
                 count(mcps.size(), "client"), Double.NaN, mcpChanged, mcps));
-        V2Nodes.addKeyLevel(children, vk, base);
+        V2Nodes.addKeyLevel(children, vk, base, names);
 
         boolean keyChanged = base == null || !Objects.equals(vk.name(), base.name())
                 || !Objects.equals(vk.description(), base.description()) || vk.active() != base.active()

@@ -55,15 +55,17 @@ final class V2Nodes {
     }
 
     /** Virtual MCPs, metadata and agent grants, each where the server has it (see {@link V2Support}). */
-    static void addKeyLevel(List<TreeNode> out, VirtualKey vk, VirtualKey base) {
+    static void addKeyLevel(List<TreeNode> out, VirtualKey vk, VirtualKey base, Map<String, String> serverNames) {
         V2Fields v = vk.v2();
         V2Fields b = base == null ? null : base.v2();
         if (v.virtualMcpIds() != null) {
             List<Long> ids = v.virtualMcpIds();
             List<TreeNode> kids = new ArrayList<>(ids.size());
             for (int i = 0; i < ids.size(); i++) {
-                kids.add(new TreeNode(NodeKind.VIRTUAL_MCP, NodePath.virtualMcp(i), V2Text.virtualMcp(ids.get(i)),
-                        "assigned", Double.NaN, b == null || b.virtualMcpIds() == null
+                String name = serverNames.get(bifrostdesk.virtualkey.api.UpdateBuilder.virtualMcpNameKey(ids.get(i)));
+                kids.add(new TreeNode(NodeKind.VIRTUAL_MCP, NodePath.virtualMcp(i),
+                        name == null ? V2Text.virtualMcp(ids.get(i)) : name,
+                        name == null ? "assigned" : "assigned · #" + ids.get(i), Double.NaN, b == null || b.virtualMcpIds() == null
                         || !b.virtualMcpIds().contains(ids.get(i)), List.of()));
             }
             out.add(new TreeNode(NodeKind.VIRTUAL_MCPS, NodePath.VIRTUAL_MCPS, "Virtual MCPs",

@@ -529,7 +529,7 @@ public final class VirtualKeyEditorViewModel {
 
     private void changed(VirtualKey next) {
         edited.set(next);
-        tree.set(TreeBuilder.build(next, base.get()));
+        tree.set(TreeBuilder.build(next, base.get(), java.time.Instant.now(), backend.ownerNames()));
         dirty.set(!Objects.equals(next, base.get()) || !parseProblems.isEmpty());
         canUndo.set(history.canUndo());
         canRedo.set(history.canRedo());

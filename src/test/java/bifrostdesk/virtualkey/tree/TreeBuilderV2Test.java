@@ -98,6 +98,15 @@ class TreeBuilderV2Test {
     }
 
     @Test
+    void aVirtualMcpNodeCarriesTheServersNameWhereItIsKnown() {
+        TreeNode named = TreeBuilder.build(vk, vk, NOW,
+                java.util.Map.of(bifrostdesk.virtualkey.api.UpdateBuilder.virtualMcpNameKey(3), "engineering-tools"));
+        assertThat(named.find("virtual_mcps/0").label()).isEqualTo("engineering-tools");
+        assertThat(named.find("virtual_mcps/0").detail()).isEqualTo("assigned · #3");
+        assertThat(named.find("virtual_mcps/1").label()).isEqualTo("Virtual MCP #7");
+    }
+
+    @Test
     void virtualMcpsMetadataAndAgentGrantsAreNodesOfTheKey() {
         assertThat(node("virtual_mcps").detail()).isEqualTo("2 assigned");
         assertThat(node("virtual_mcps/0").label()).isEqualTo("Virtual MCP #3");
