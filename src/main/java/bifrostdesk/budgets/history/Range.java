@@ -1,6 +1,7 @@
 package bifrostdesk.budgets.history;
 
 import bifrostdesk.budgets.BudgetRow;
+import bifrostdesk.spend.SpendQueries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -12,9 +13,10 @@ import java.time.ZoneOffset;
  * month (UTC), Bifrost's most common budget period.
  */
 public enum Range {
-    LAST_24H("Last 24 hours", Duration.ofHours(24)),
-    LAST_7D("Last 7 days", Duration.ofDays(7)),
-    LAST_30D("Last 30 days", Duration.ofDays(30)),
+    // the fixed periods are the command line's (SpendQueries.Period), so the tab and `spend --period` agree
+    LAST_24H("Last 24 hours", SpendQueries.Period.LAST_24H.length()),
+    LAST_7D("Last 7 days", SpendQueries.Period.LAST_7D.length()),
+    LAST_30D("Last 30 days", SpendQueries.Period.LAST_30D.length()),
     CURRENT_WINDOW("Current window", null);
 
     private final String label;
